@@ -1,0 +1,49 @@
+# Two entry points for a fresh machine: `make build` and `make test`.
+# Each sets itself up (idempotently, quickly when already done) before doing its job.
+
+PY      := .venv/bin/python
+VENV_OK := .venv/.installed
+SYS_OK  := .venv/.system-ok
+
+.PHONY: build test setup lint typecheck score bench fuzz clean-build distclean docs
+
+build: setup
+	$(PY) -m publish build
+
+test: setup
+	$(PY) -m ruff check publish tests scripts
+	$(PY) -m ruff format --check publish tests scripts
+	$(PY) -m mypy publish
+	$(PY) -m pytest -q
+
+setup: $(VENV_OK) $(SYS_OK)
+
+$(VENV_OK): pyproject.toml
+	test -x $(PY) || python3 -m venv .venv
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+# System packages the outputs need: the CJK fonts (PDF), Pango (WeasyPrint), Java (EPUBCheck).
+$(SYS_OK): scripts/setup-system.sh
+	sh scripts/setup-system.sh
+	@mkdir -p .venv && touch $@
+
+lint: setup
+	$(PY) -m ruff check publish tests scripts
+	$(PY) -m ruff format --check publish tests scripts
+
+typecheck: setup
+	$(PY) -m mypy publish
+
+score: setup
+	$(PY) scripts/score.py
+
+docs: setup
+	$(PY) scripts/rule_catalogue.py --write
+
+clean-build:
+	rm -rf build
+
+distclean: clean-build
+	rm -rf .venv .mypy_cache .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,109 @@
+"""Character classes and small text predicates shared by the normaliser and the structure stage.
+
+All patterns use the `regex` module for Unicode script properties (`\\p{Han}`); the stdlib `re`
+has none, and hand-written ranges miss the extension blocks.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import regex
+
+HAN: Final = r"\p{Han}"
+# Full-width CJK punctuation that appears in running Chinese text.
+CJK_OPEN: Final = "（《〈【「『“‘〔［｛"
+CJK_CLOSE: Final = "）》〉】」』”’〕］｝"
+CJK_PUNCT: Final = "，。、；：？！…—·～｜" + CJK_OPEN + CJK_CLOSE
+SENTENCE_END: Final = "。！？!?…"
+# Characters after which a paragraph may legitimately end.
+PARAGRAPH_END: Final = SENTENCE_END + "”’」』）)》"
+# Characters that never start a line of running text (closing marks, pause marks).
+NO_LINE_START: Final = "，。、；：？！）》〉】」』”’,;:?!)…"
+
+HAN_RE: Final = regex.compile(HAN)
+HAN_RUN_RE: Final = regex.compile(r"\p{Han}+")
+CJK_CHAR_CLASS: Final = rf"[\p{{Han}}{regex.escape(CJK_PUNCT)}]"
+CJK_CHAR_RE: Final = regex.compile(CJK_CHAR_CLASS)
+URL_RE: Final = regex.compile(r"(?:https?://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+")
+EMAIL_RE: Final = regex.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+# Emoji and pictographs: no book font covers them.
+EMOJI_RE: Final = regex.compile(r"\p{Extended_Pictographic}")
+
+
+def is_han(ch: str) -> bool:
+    return bool(ch) and HAN_RE.fullmatch(ch) is not None
+
+
+def is_cjk(ch: str) -> bool:
+    """Han character or full-width CJK punctuation."""
+    return bool(ch) and (ch in CJK_PUNCT or HAN_RE.fullmatch(ch) is not None)
+
+
+def han_count(text: str) -> int:
+    return len(HAN_RE.findall(text))
+
+
+def han_only(text: str) -> str:
+    """The Han characters of `text`, in order (used to compare texts across punctuation fixes)."""
+    return "".join(HAN_RE.findall(text))
+
+
+_CLOSERS = "”’」』）)》"
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends like a finished paragraph: 。！？… possibly inside closing marks.
+
+    `……“所知”` does not: a quotation that closes without a full stop is mid-sentence.
+    """
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in SENTENCE_END
+
+
+def quote_balance(text: str) -> int:
+    """Opened minus closed double quotes (“ ”); > 0 means a quotation is still open."""
+    return text.count("“") - text.count("”")
+
+
+def bracket_balance(text: str) -> int:
+    """Opened minus closed round/book brackets of either width."""
+    opens = sum(text.count(c) for c in "（(《")
+    closes = sum(text.count(c) for c in "）)》")
+    return opens - closes
+
+
+_FOLD = str.maketrans(
+    {
+        "，": ",",
+        "：": ":",
+        "；": ";",
+        "？": "?",
+        "！": "!",
+        "（": "(",
+        "）": ")",
+        "「": "“",
+        "」": "”",
+        "『": "“",
+        "』": "”",
+        "‘": "“",
+        "’": "”",
+        "〈": "《",
+        "〉": "》",
+        "—": "-",
+        "─": "-",
+        "·": "·",
+    }
+)
+_SPACE_RE: Final = regex.compile(r"\s+")
+_PUNCT_RE: Final = regex.compile(r"[\p{P}\p{S}]")
+
+
+def fold(text: str) -> str:
+    """Comparison key: no whitespace, punctuation width and quote style folded."""
+    return _SPACE_RE.sub("", text).translate(_FOLD)
+
+
+def fold_loose(text: str) -> str:
+    """Comparison key ignoring all punctuation and symbols as well as whitespace."""
+    return _PUNCT_RE.sub("", _SPACE_RE.sub("", text))

@@ -1,0 +1,81 @@
+"""Flag-only checks: things that look wrong but cannot be fixed safely by a rule.
+
+They never change the text; each finding is a diagnostic with a code and the input line.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+from typing import Any
+
+import regex
+
+from publish.chars import EMOJI_RE, quote_balance
+from publish.model import Level
+from publish.normalise.document import Document, LineKind, NormaliseConfig, Outcome, Recorder
+from publish.normalise.furniture import word_list
+
+_DOUBLED = regex.compile(r"(\p{Han}{2,4})\1")
+
+
+def doubled_words(lines: Document, _config: NormaliseConfig) -> Outcome:
+    """`加强加强`: a word printed twice is usually an OCR or typesetting slip."""
+    rec = Recorder("D701", "doubled-word")
+    allowed = word_list("reduplication")
+    for line in lines:
+        for match in _DOUBLED.finditer(line.text):
+            if match.group(0) in allowed:
+                continue
+            start = max(0, match.start() - 4)
+            context = line.text[start : match.end() + 4]
+            rec.flag(line.first, f"doubled word “{match.group(0)}” in …{context}…")
+    return rec.outcome(lines)
+
+
+@cache
+def _t2s() -> Any:
+    import opencc  # noqa: PLC0415 - only this check needs it; keep `import publish` light
+
+    return opencc.OpenCC("t2s")
+
+
+def traditional_characters(lines: Document, _config: NormaliseConfig) -> Outcome:
+    """A traditional or variant character inside simplified text (`部門`, `甌`).
+
+    Often a personal name (`乾`, `昇`), so this is information for an editor, not a fix.
+    """
+    rec = Recorder("D702", "traditional-character")
+    converter = _t2s()
+    for line in lines:
+        converted = converter.convert(line.text)
+        if converted == line.text or len(converted) != len(line.text):
+            continue
+        found = Counter(a for a, b in zip(line.text, converted, strict=True) if a != b)
+        for char in found:
+            index = line.text.index(char)
+            context = line.text[max(0, index - 4) : index + 5]
+            rec.flag(
+                line.first,
+                f"traditional/variant character “{char}” in …{context}… (a name, or a slip?)",
+                Level.INFO,
+            )
+    return rec.outcome(lines)
+
+
+def emoji(lines: Document, _config: NormaliseConfig) -> Outcome:
+    """Emoji have no glyph in the book fonts; the PDF backend substitutes them."""
+    rec = Recorder("D703", "emoji")
+    for line in lines:
+        for char in sorted(set(EMOJI_RE.findall(line.text))):
+            rec.flag(line.first, f"emoji {char} (U+{ord(char):04X}) has no glyph in the book fonts")
+    return rec.outcome(lines)
+
+
+def unbalanced_quotes(lines: Document, _config: NormaliseConfig) -> Outcome:
+    """A paragraph whose quotation marks do not pair up after joining."""
+    rec = Recorder("D704", "unbalanced-quotes")
+    for line in lines:
+        if line.kind is LineKind.TEXT and quote_balance(line.text) != 0:
+            rec.flag(line.first, f"quotation marks do not pair up: …{line.text[-16:]}", Level.INFO)
+    return rec.outcome(lines)

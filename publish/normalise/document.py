@@ -1,0 +1,211 @@
+"""The normaliser's working data: a document of lines that remember where they came from.
+
+Rules work on a tuple of `Line`s rather than on one string, so that joins, splits and drops keep
+the 1-based input line numbers every report and diagnostic points at. Blank lines are not kept
+as lines; each line counts the blank lines before it (`blank_before`), which is how image holes
+and page gaps stay visible to the rules that need them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Literal
+
+import regex
+
+from publish.model import Diagnostic, Level
+
+
+class LineKind(StrEnum):
+    TEXT = "text"
+    META = "meta"  # web metadata: read by the structure stage, never printed as text
+
+
+class ChangeKind(StrEnum):
+    EDIT = "edit"  # text inside a line changed
+    DROP = "drop"  # a whole line left the text
+    JOIN = "join"  # two lines became one
+    SPLIT = "split"  # one line became two
+    MARK = "mark"  # markup or a mark removed and kept as information
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    text: str
+    origin: tuple[int, ...]
+    blank_before: int = 0
+    kind: LineKind = LineKind.TEXT
+    end_mark: str = ""
+    tags: frozenset[str] = frozenset()
+    cells: tuple[str, ...] = ()
+
+    @property
+    def first(self) -> int:
+        return self.origin[0]
+
+    def has(self, tag: str) -> bool:
+        return tag in self.tags
+
+    def tagged(self, *tags: str) -> Line:
+        return replace(self, tags=self.tags | frozenset(tags))
+
+    def with_text(self, text: str) -> Line:
+        return replace(self, text=text)
+
+
+Document = tuple[Line, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One edit made by a rule: which rule, where, what it was and what it became."""
+
+    rule: str
+    name: str
+    line: int
+    kind: ChangeKind
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class NormaliseConfig:
+    disabled: frozenset[str] = frozenset()
+    # Spaces between Han text and digits/Latin in running text: remove them, or keep one.
+    spacing: Literal["remove", "keep"] = "remove"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    lines: Document
+    changes: tuple[Change, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+RuleFn = Callable[[Document, NormaliseConfig], Outcome]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named, documented normalisation rule."""
+
+    code: str
+    name: str
+    fn: RuleFn
+    summary: str
+    example: tuple[str, str] = ("", "")
+    flag_only: bool = False
+
+
+@dataclass(slots=True)
+class Recorder:
+    """Collects the changes and diagnostics of one rule run (local to that run)."""
+
+    code: str
+    name: str
+    changes: list[Change] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def change(self, line: int, kind: ChangeKind, before: str, after: str) -> None:
+        self.changes.append(Change(self.code, self.name, line, kind, before, after))
+
+    def flag(self, line: int | None, message: str, level: Level = Level.WARNING) -> None:
+        self.diagnostics.append(Diagnostic(self.code, level, line, message))
+
+    def outcome(self, lines: Iterable[Line]) -> Outcome:
+        return Outcome(tuple(lines), tuple(self.changes), tuple(self.diagnostics))
+
+
+CONTEXT = 6  # characters of context kept on each side of an edit in the report
+
+
+def substitute(
+    text: str,
+    pattern: regex.Pattern[str],
+    replace_match: Callable[[regex.Match[str]], str | None],
+) -> tuple[str, list[tuple[str, str]]]:
+    """Apply `replace_match` to every match; return the new text and (before, after) snippets.
+
+    `replace_match` returns the replacement, or None to leave the match alone. Snippets carry a
+    few characters of context so a reviewer can find the edit.
+    """
+    pieces: list[str] = []
+    edits: list[tuple[str, str]] = []
+    last = 0
+    for match in pattern.finditer(text):
+        new = replace_match(match)
+        if new is None or new == match.group(0):
+            continue
+        start, end = match.span()
+        pieces.append(text[last:start])
+        pieces.append(new)
+        last = end
+        left = text[max(0, start - CONTEXT) : start]
+        right = text[end : end + CONTEXT]
+        edits.append((left + match.group(0) + right, left + new + right))
+    if not edits:
+        return text, edits
+    pieces.append(text[last:])
+    return "".join(pieces), edits
+
+
+def text_rule(
+    code: str,
+    name: str,
+    transform: Callable[[str, NormaliseConfig], tuple[str, list[tuple[str, str]]]],
+    *,
+    applies: Callable[[Line], bool] = lambda line: line.kind is LineKind.TEXT,
+) -> RuleFn:
+    """Lift a per-line text transform into a rule that records every edit."""
+
+    def run(lines: Document, config: NormaliseConfig) -> Outcome:
+        rec = Recorder(code, name)
+        out: list[Line] = []
+        for line in lines:
+            if not applies(line):
+                out.append(line)
+                continue
+            new_text, edits = transform(line.text, config)
+            for before, after in edits:
+                rec.change(line.first, ChangeKind.EDIT, before, after)
+            out.append(line.with_text(new_text) if new_text != line.text else line)
+        return rec.outcome(out)
+
+    return run
+
+
+def regex_rule(
+    code: str,
+    name: str,
+    pattern: str,
+    replace_match: Callable[[regex.Match[str]], str | None],
+    *,
+    applies: Callable[[Line], bool] = lambda line: line.kind is LineKind.TEXT,
+) -> RuleFn:
+    """A rule that rewrites every match of one pattern (the common case)."""
+    compiled = regex.compile(pattern)
+
+    def transform(text: str, _config: NormaliseConfig) -> tuple[str, list[tuple[str, str]]]:
+        return substitute(text, compiled, replace_match)
+
+    return text_rule(code, name, transform, applies=applies)
+
+
+def to_document(text: str) -> tuple[Document, tuple[Change, ...]]:
+    """Split decoded text into content lines; blank and whitespace-only lines become counts."""
+    lines: list[Line] = []
+    changes: list[Change] = []
+    blanks = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            if raw:
+                changes.append(
+                    Change("W100", "whitespace-only-line", number, ChangeKind.DROP, raw, "")
+                )
+            blanks += 1
+            continue
+        lines.append(Line(text=raw, origin=(number,), blank_before=blanks))
+        blanks = 0
+    return tuple(lines), tuple(changes)

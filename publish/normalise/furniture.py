@@ -1,0 +1,291 @@
+"""Furniture: end marks, bullets, QR captions, promos, spam, web chrome, captions, leaders.
+
+A dropped line is a change like any other: its text goes into the report. End marks are not
+text but they are information (an article ends here), so they move onto the line as `end_mark`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from functools import cache
+from importlib import resources
+
+import regex
+
+from publish.chars import SENTENCE_END, ends_sentence
+from publish.normalise.document import (
+    ChangeKind,
+    Document,
+    Line,
+    LineKind,
+    NormaliseConfig,
+    Outcome,
+    Recorder,
+)
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """A packaged word list (`publish/data/<name>.txt`): one entry per line, `#` comments."""
+    text = resources.files("publish").joinpath("data").joinpath(f"{name}.txt").read_text("utf-8")
+    return frozenset(
+        entry.strip() for entry in text.splitlines() if entry.strip() and not entry.startswith("#")
+    )
+
+
+def drop_where(
+    code: str, name: str, predicate: Callable[[Document, int], bool]
+) -> Callable[[Document, NormaliseConfig], Outcome]:
+    """A rule that drops every text line for which `predicate(lines, index)` holds."""
+
+    def run(lines: Document, _config: NormaliseConfig) -> Outcome:
+        rec = Recorder(code, name)
+        out: list[Line] = []
+        carry_blanks = 0
+        for index, line in enumerate(lines):
+            if line.kind is LineKind.TEXT and predicate(lines, index):
+                rec.change(line.first, ChangeKind.DROP, line.text, "")
+                # The gap a dropped line leaves is still a gap for the lines after it.
+                carry_blanks += line.blank_before + 1
+                continue
+            if carry_blanks:
+                line = replace(line, blank_before=line.blank_before + carry_blanks)
+                carry_blanks = 0
+            out.append(line)
+        return rec.outcome(out)
+
+    return run
+
+
+# --- end marks --------------------------------------------------------------------------------
+
+END_MARKS = "✎✍■□◆◇★☆▲△●◎📍📖🔚"
+_CONTINUED = r"[（(](?:待续|未完待续|未完|续完|完)[）)]"
+_TRAILING_MARK = regex.compile(rf"\s*([{END_MARKS}])\s*({_CONTINUED})?$")
+_TRAILING_WEN = regex.compile(rf"(?<=[{SENTENCE_END}”’」』])\s*文$")
+_LONE_MARK = regex.compile(rf"^(?:[{END_MARKS}]|文)$")
+
+
+def end_marks(lines: Document, _config: NormaliseConfig) -> Outcome:
+    """Strip end-of-article marks (✎ ■ □ ★ 📍 文 …) and keep them as the line's `end_mark`.
+
+    `文` counts only after sentence-final punctuation or alone on a line: `…红色文` is the
+    word 文化 cut by a page break. `（待续）` after a mark is text and stays.
+    """
+    rec = Recorder("F201", "end-mark")
+    out: list[Line] = []
+    for line in lines:
+        if line.kind is not LineKind.TEXT:
+            out.append(line)
+            continue
+        if _LONE_MARK.match(line.text) and out:
+            rec.change(line.first, ChangeKind.DROP, line.text, "")
+            out[-1] = replace(out[-1], end_mark=line.text)
+            continue
+        mark = _TRAILING_MARK.search(line.text)
+        if mark and mark.start() > 0:
+            new_text = line.text[: mark.start()] + (mark.group(2) or "")
+            rec.change(line.first, ChangeKind.MARK, line.text[-12:], new_text[-12:])
+            out.append(replace(line, text=new_text, end_mark=mark.group(1)))
+            continue
+        wen = _TRAILING_WEN.search(line.text)
+        if wen:
+            new_text = line.text[: wen.start()]
+            rec.change(line.first, ChangeKind.MARK, line.text[-12:], new_text[-12:])
+            out.append(replace(line, text=new_text, end_mark="文"))
+            continue
+        out.append(line)
+    return rec.outcome(out)
+
+
+_BULLET = regex.compile(r"^[■□◆●▌▍▶►]\s*(?=\S)")
+
+
+def section_bullets(lines: Document, _config: NormaliseConfig) -> Outcome:
+    """`■ 卷首` → `卷首`, tagged as a bulleted line (a contents section heading)."""
+    rec = Recorder("F202", "section-bullet")
+    out: list[Line] = []
+    for line in lines:
+        bullet = _BULLET.match(line.text)
+        if bullet and len(line.text) - bullet.end() <= 30:
+            new_text = line.text[bullet.end() :]
+            rec.change(line.first, ChangeKind.MARK, line.text, new_text)
+            line = line.with_text(new_text).tagged("bullet")
+        out.append(line)
+    return rec.outcome(out)
+
+
+# --- furniture lines ----------------------------------------------------------------------------
+
+_QR = regex.compile(
+    r"^(?:请)?(?:扫码|扫描(?:二维码)?|扫一扫|长按(?:识别)?(?:二维码)?|识别二维码)(?:即可)?"
+    r"(?:看|听|收听|观看|阅读|关注|下载|进入|了解|获取|查看|参与|报名|收看|浏览|学习)"
+)
+
+
+def _is_qr_caption(lines: Document, index: int) -> bool:
+    text = lines[index].text
+    return len(text) <= 30 and _QR.match(text) is not None and "。" not in text[:-1]
+
+
+drop_qr_captions = drop_where("F203", "qr-caption", _is_qr_caption)
+
+_PROMO_STRONG = regex.compile(
+    r"公众号|抖音|视频号|微信号|微博号|官方微博|客户端|小程序|头条号|快手号|哔哩哔哩|^[\p{Han}·]{2,12}[全新融]媒体矩阵$"
+)
+_PROMO_WEAK = regex.compile(r"^[\p{Han}A-Za-z·]{2,14}(?:网|平台|频道|号|APP|App)$")
+_PROSE_PUNCT = regex.compile(r"[。，,；;！？!?]")
+
+
+def _is_strong_promo(line: Line) -> bool:
+    text = line.text
+    return len(text) <= 40 and not _PROSE_PUNCT.search(text) and bool(_PROMO_STRONG.search(text))
+
+
+def _is_promo(lines: Document, index: int) -> bool:
+    line = lines[index]
+    if _is_strong_promo(line):
+        return True
+    if not _PROMO_WEAK.match(line.text):
+        return False
+    # A bare site name counts only between two certain promo lines.
+    before = next((x for x in reversed(lines[:index]) if x.kind is LineKind.TEXT), None)
+    after = next((x for x in lines[index + 1 :] if x.kind is LineKind.TEXT), None)
+    return (
+        before is not None
+        and after is not None
+        and _is_strong_promo(before)
+        and _is_strong_promo(after)
+    )
+
+
+drop_promos = drop_where("F204", "social-media-promo", _is_promo)
+
+_GAMBLING = regex.compile(r"(?:娱乐|棋牌|博彩|彩票|赌场|投注)(?:平台|城|网|官网|注册)?$")
+
+
+def _is_spam(lines: Document, index: int) -> bool:
+    text = lines[index].text
+    if len(text) > 20 or _PROSE_PUNCT.search(text):
+        return False
+    if any(term in text for term in word_list("spam")):
+        return True
+    # Unknown brand names: only a short gambling-like line at the very top or bottom.
+    near_edge = index < 2 or index >= len(lines) - 2
+    return near_edge and len(text) <= 12 and _GAMBLING.search(text) is not None
+
+
+drop_spam = drop_where("F205", "spam-line", _is_spam)
+
+_DISCLAIMER = regex.compile(r"^[\[【]?(?:免责声明|版权声明)[\]】]?|^(?:Copyright|©|版权所有)")
+
+
+def _is_web_chrome(lines: Document, index: int) -> bool:
+    text = lines[index].text
+    if text in word_list("web_chrome"):
+        return True
+    return _DISCLAIMER.match(text) is not None
+
+
+drop_web_chrome = drop_where("F206", "web-chrome", _is_web_chrome)
+
+_META_LABEL = regex.compile(r"(发布时间|发布日期|来源|作者|编辑|责任编辑|浏览次数|点击数)\s*[:：]")
+_META_START = regex.compile(r"^(?:发布时间|发布日期|原文链接|原文地址|本文链接)\s*[:：]")
+
+
+def web_metadata(lines: Document, _config: NormaliseConfig) -> Outcome:
+    """`发布时间:… 来源:… 作者:…` and `原文链接:…` lines become metadata, not text."""
+    rec = Recorder("F207", "web-metadata")
+    out: list[Line] = []
+    for line in lines:
+        text = line.text
+        labels = {m.group(1) for m in _META_LABEL.finditer(text)}
+        if line.kind is LineKind.TEXT and (_META_START.match(text) or len(labels) >= 2):
+            rec.change(line.first, ChangeKind.MARK, text, "")
+            line = replace(line, kind=LineKind.META)
+        out.append(line)
+    return rec.outcome(out)
+
+
+def _heading_like(text: str) -> bool:
+    return len(text) <= 80 and not ends_sentence(text) and "。" not in text
+
+
+def repeated_title(lines: Document, _config: NormaliseConfig) -> Outcome:
+    """A web page's title repeated as image alt text further down is furniture.
+
+    The short line right after such a repeat is the image's caption and goes with it.
+    """
+    rec = Recorder("F208", "repeated-title")
+    first = next((x for x in lines if x.kind is LineKind.TEXT), None)
+    if first is None or not _heading_like(first.text):
+        return rec.outcome(lines)
+    out: list[Line] = []
+    drop_caption = False
+    for line in lines:
+        if line is not first and line.kind is LineKind.TEXT and line.text == first.text:
+            rec.change(line.first, ChangeKind.DROP, line.text, "")
+            drop_caption = True
+            continue
+        if drop_caption and line.kind is LineKind.TEXT and len(line.text) <= 60:
+            rec.change(line.first, ChangeKind.DROP, line.text, "")
+            drop_caption = False
+            continue
+        drop_caption = False
+        out.append(line)
+    return rec.outcome(out)
+
+
+_CAPTION_EXPLICIT = regex.compile(
+    r"^[（(]?图为.{2,80}$|(?:图片提供|供图|摄影)\s*[/／:：]\s*\S{2,16}$|(?:本报|资料)(?:资料)?(?:照片|图片)$"
+)
+_CAPTION_DATE = regex.compile(r"^\d{4}年\d{1,2}月\d{1,2}日[，,]")
+_NAME_ONLY = regex.compile(r"^\p{Han}{2,4}$")
+
+
+def _is_photo_caption(lines: Document, index: int) -> bool:
+    line = lines[index]
+    text = line.text
+    if text.startswith("封面"):  # the cover credit belongs to the colophon
+        return False
+    if len(text) <= 100 and _CAPTION_EXPLICIT.search(text):
+        return True
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    in_hole = line.blank_before >= 2
+    if in_hole and _CAPTION_DATE.match(text) and "。" not in text and len(text) <= 100:
+        return True
+    # A bare name under a portrait: an image hole on both sides.
+    return (
+        in_hole
+        and _NAME_ONLY.match(text) is not None
+        and (after is None or after.blank_before >= 2)
+    )
+
+
+drop_photo_captions = drop_where("F209", "photo-caption", _is_photo_caption)
+
+_LEADER_PREFIX = regex.compile(r"^(?:\.{3,}|·{3,})\s*(?=\S)")
+_DOTS_ONLY = regex.compile(r"^[.·]{3,}$")
+
+
+def dot_leaders(lines: Document, _config: NormaliseConfig) -> Outcome:
+    """Contents dot leaders (`..... 作者 23`) are stripped; a line of dots alone is dropped."""
+    rec = Recorder("F210", "dot-leader")
+    out: list[Line] = []
+    carry = 0
+    for line in lines:
+        if _DOTS_ONLY.match(line.text):
+            rec.change(line.first, ChangeKind.DROP, line.text, "")
+            carry += line.blank_before + 1
+            continue
+        if carry:
+            line = replace(line, blank_before=line.blank_before + carry)
+            carry = 0
+        leader = _LEADER_PREFIX.match(line.text)
+        if leader and line.text[leader.end() :].strip():
+            new_text = line.text[leader.end() :]
+            rec.change(line.first, ChangeKind.MARK, line.text, new_text)
+            line = line.with_text(new_text).tagged("leader")
+        out.append(line)
+    return rec.outcome(out)

@@ -1,0 +1,164 @@
+"""Whitespace, control characters and converter markup (markdown debris).
+
+These run first: every later rule may assume trimmed lines without markdown syntax. What the
+markup meant (a list item, a table row, a bold title) is kept as a tag on the line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from publish.normalise.document import (
+    ChangeKind,
+    Document,
+    Line,
+    LineKind,
+    NormaliseConfig,
+    Outcome,
+    Recorder,
+    regex_rule,
+)
+
+# Characters that are invisible or illegal in XML 1.0 and never meaningful in these texts.
+_INVISIBLE = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff\ufffe]")
+_EDGE_SPACE = regex.compile(r"^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$")
+
+
+def strip_whitespace(lines: Document, _config: NormaliseConfig) -> Outcome:
+    """Trim leading/trailing whitespace (web indents, ideographic indents, trailing spaces)."""
+    rec = Recorder("W101", "strip-whitespace")
+    out: list[Line] = []
+    for line in lines:
+        trimmed = _EDGE_SPACE.sub("", line.text)
+        if trimmed != line.text:
+            rec.change(line.first, ChangeKind.EDIT, line.text, trimmed)
+            indent = len(line.text) - len(line.text.lstrip())
+            line = line.with_text(trimmed)
+            if indent:
+                line = line.tagged("indented")
+        out.append(line)
+    return rec.outcome(out)
+
+
+remove_invisible = regex_rule(
+    "W102",
+    "invisible-characters",
+    _INVISIBLE.pattern,
+    lambda m: "",
+    applies=lambda line: True,
+)
+
+unwrap_autolinks = regex_rule(
+    "W103",
+    "markdown-autolink",
+    r"<((?:https?|ftp)://[^\s<>]+|[\w.+-]+@[\w-]+\.[\w.-]+)>",
+    lambda m: m.group(1),
+)
+
+_TABLE_RULE = regex.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+_TABLE_EMPTY = regex.compile(r"^(?:[-*+]\s*)?(?:\|\s*)+$")
+_TABLE_ROW = regex.compile(r"^\|(.+)\|$")
+
+
+def markdown_tables(lines: Document, _config: NormaliseConfig) -> Outcome:
+    """Drop table rulers and empty header rows; turn rows into text, keeping the cells."""
+    rec = Recorder("W104", "markdown-table")
+    out: list[Line] = []
+    for line in lines:
+        text = line.text
+        if _TABLE_RULE.match(text) or _TABLE_EMPTY.match(text):
+            rec.change(line.first, ChangeKind.DROP, text, "")
+            continue
+        row = _TABLE_ROW.match(text)
+        if row and "|" in row.group(1):
+            cells = tuple(c.strip() for c in row.group(1).split("|") if c.strip())
+            new_text = " ".join(cells)
+            rec.change(line.first, ChangeKind.MARK, text, new_text)
+            out.append(replace(line, text=new_text, cells=cells).tagged("table"))
+            continue
+        out.append(line)
+    return rec.outcome(out)
+
+
+_LIST_MARKER = regex.compile(r"^[-*+•]\s+(?=\S)")
+
+
+def markdown_lists(lines: Document, _config: NormaliseConfig) -> Outcome:
+    """Strip `- ` list markers; the line is tagged as a list item."""
+    rec = Recorder("W105", "markdown-list")
+    out: list[Line] = []
+    for line in lines:
+        marker = _LIST_MARKER.match(line.text)
+        if marker and line.kind is LineKind.TEXT:
+            new_text = line.text[marker.end() :]
+            rec.change(line.first, ChangeKind.MARK, line.text, new_text)
+            line = line.with_text(new_text).tagged("list")
+        out.append(line)
+    return rec.outcome(out)
+
+
+_HEADING_MARK = regex.compile(r"^(?:#{1,6}|>)\s+(?=\S)")
+
+
+def markdown_headings(lines: Document, _config: NormaliseConfig) -> Outcome:
+    """Strip `#` heading and `>` quote markers."""
+    rec = Recorder("W106", "markdown-heading")
+    out: list[Line] = []
+    for line in lines:
+        marker = _HEADING_MARK.match(line.text)
+        if marker:
+            new_text = line.text[marker.end() :]
+            rec.change(line.first, ChangeKind.MARK, line.text, new_text)
+            tag = "quote" if marker.group(0).startswith(">") else "heading"
+            line = line.with_text(new_text).tagged(tag)
+        out.append(line)
+    return rec.outcome(out)
+
+
+# Bold that starts after Han text and runs to the end stands in for a phrase separator:
+# `聚焦夯基铸魂**树牢为民服务宗旨**` is a two-phrase subhead.
+_BOLD_TAIL = regex.compile(r"(?<=\p{Han})\*\*(?=\p{Han})([^*]+)\*\*$")
+_BOLD = regex.compile(r"\*\*([^*]+?)\*\*|__([^_]+?)__")
+
+
+def markdown_bold(lines: Document, _config: NormaliseConfig) -> Outcome:
+    """Remove `**bold**` markers; a bold tail after Han text becomes a space-separated phrase."""
+    rec = Recorder("W107", "markdown-bold")
+    out: list[Line] = []
+    for line in lines:
+        text = line.text
+        new_text = _BOLD_TAIL.sub(r" \1", text)
+        new_text = _BOLD.sub(lambda m: m.group(1) or m.group(2) or "", new_text)
+        if new_text != text:
+            rec.change(line.first, ChangeKind.MARK, text, new_text)
+            whole = text.startswith("**") and text.endswith("**")
+            line = line.with_text(new_text)
+            if whole:
+                line = line.tagged("bold")
+        out.append(line)
+    return rec.outcome(out)
+
+
+_COLUMN_LABEL = regex.compile(r"^([·•]\p{Han}{1,8}[·•])\s*(\S.*)$")
+_COLUMN_LABEL_ALONE = regex.compile(r"^[·•]\p{Han}{1,8}[·•]$")
+
+
+def split_column_labels(lines: Document, _config: NormaliseConfig) -> Outcome:
+    """`·时评·警惕……` → the column label and the title on lines of their own."""
+    rec = Recorder("W108", "split-column-label")
+    out: list[Line] = []
+    for line in lines:
+        if _COLUMN_LABEL_ALONE.match(line.text):
+            out.append(line.tagged("column-label"))
+            continue
+        match = _COLUMN_LABEL.match(line.text)
+        if match and line.kind is LineKind.TEXT:
+            label, rest = match.group(1), match.group(2)
+            rec.change(line.first, ChangeKind.SPLIT, line.text, f"{label} ⏎ {rest}")
+            out.append(line.with_text(label).tagged("column-label"))
+            out.append(replace(line, text=rest, blank_before=0))
+            continue
+        out.append(line)
+    return rec.outcome(out)

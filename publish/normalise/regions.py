@@ -1,0 +1,101 @@
+"""Find the front-matter block (printed contents and masthead) and tag its lines `front`.
+
+Contents and masthead lines are lists, not running text: spaces there separate a title from its
+author and page number, or a label from its value. Spacing rules leave `front` lines alone, and
+the structure stage parses them.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from publish.normalise.document import Document, Line, LineKind, NormaliseConfig, Outcome, Recorder
+
+_CONTENTS_MARKER = regex.compile(r"^(?:目\s*录|CONTENTS|Contents)(?:\s|$)|目录.*CONTENTS|CONTENTS.*目录")
+_PAGE_FIRST = regex.compile(r"^\d{1,3}\s+\S")
+_PAGE_LAST = regex.compile(r"\S\s+\d{1,3}$")
+_PAGE_THEN_AUTHOR = regex.compile(r"\S\s\d{1,3}\s+\S{2,24}$")
+
+MASTHEAD_LABELS = (
+    "主管主办|主管单位|主办单位|主管|主办|协办|编辑出版|出版发行|出版|发行单位|发行范围|发行部电话"
+    "|总编辑|副总编辑|总编|副总编|社长|副社长|主编|副主编|执行主编|编辑部主任|编辑部电话|责任编辑"
+    "|执行编辑|文字采编|美术编辑|美编|责任校对|校对|编委会常务副主任|编委会委员|编委会|编委副主任"
+    "|编委主任|编委|国际标准刊号|国内统一刊号|刊号|广告经营许可证号|广告|邮发代号|电话|传真"
+    "|联系地址|地址|邮政编码|邮编|网络地址|网址|电子邮箱|电子信箱|邮箱|合作媒体|法律顾问|定价"
+    "|印刷企业|印刷册数|印刷|准印证号|印数|发送范围|封面|声明|本刊|欢迎来稿|内部资料|ISSN|CN"
+)
+_MASTHEAD = regex.compile(rf"^(?:{MASTHEAD_LABELS})")
+_ISSUE_LINE = regex.compile(r"\d{4}\s*年\s*第\s*\d+\s*期|总第\s*\d+\s*期|[上下]半月|每月\d+日出版")
+_LETTER_SPACED = regex.compile(r"(?<=^\p{Han}(?:\s\p{Han})*)\s(?=\p{Han})")
+
+
+def _unspaced(text: str) -> str:
+    """`副 总 编 李剑` → `副总编 李剑` (for label matching only)."""
+    return _LETTER_SPACED.sub("", text)
+
+
+def is_masthead_like(text: str) -> bool:
+    return bool(_MASTHEAD.match(_unspaced(text)) or _ISSUE_LINE.search(text))
+
+
+def is_entry_like(line: Line) -> bool:
+    text = line.text
+    if line.has("leader") or line.has("table"):
+        return True
+    if len(text) > 70:
+        return False
+    return bool(
+        _PAGE_FIRST.match(text) or _PAGE_LAST.search(text) or _PAGE_THEN_AUTHOR.search(text)
+    )
+
+
+def is_prose(text: str) -> bool:
+    return len(text) >= 40 and ("。" in text or text.count("，") + text.count(",") >= 2)
+
+
+def _anchor(lines: Document) -> int | None:
+    for index, line in enumerate(lines):
+        if line.kind is not LineKind.TEXT:
+            continue
+        if _CONTENTS_MARKER.search(line.text):
+            return index
+        window = lines[index + 1 : index + 4]
+        if line.has("bullet") and any(is_entry_like(x) for x in window):
+            return index
+        if (
+            _PAGE_FIRST.match(line.text)
+            and is_entry_like(line)
+            and sum(is_entry_like(x) for x in lines[index + 1 : index + 7]) >= 2
+        ):
+            return index
+    return None
+
+
+def front_matter_region(lines: Document) -> tuple[int, int] | None:
+    """Index range [start, end] of the contents/masthead block, or None when there is none."""
+    start = _anchor(lines)
+    if start is None:
+        return None
+    end = start
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.kind is not LineKind.TEXT:
+            continue
+        masthead = is_masthead_like(line.text)
+        if is_prose(line.text) and not masthead:
+            break
+        if masthead or is_entry_like(line) or line.has("bullet"):
+            end = index
+    return start, end
+
+
+def tag_front_matter(lines: Document, _config: NormaliseConfig) -> Outcome:
+    """Tag the contents/masthead block so that running-text rules leave it alone."""
+    rec = Recorder("R001", "front-matter-region")
+    region = front_matter_region(lines)
+    if region is None:
+        return rec.outcome(lines)
+    start, end = region
+    return rec.outcome(
+        line.tagged("front") if start <= index <= end else line for index, line in enumerate(lines)
+    )

@@ -1,0 +1,386 @@
+"""Structure: normalised lines -> Issue (metadata, contents, sections, articles).
+
+`detect_structure()` runs named detectors in order: regions (cover editorial, front matter,
+body), masthead metadata, contents entries, article starts (contents matches, then body cues),
+article assembly, interleave repair, sections. Every uncertain decision is a diagnostic with a
+code (S1xx contents, S2xx articles, S3xx sections).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import regex
+
+from publish.model import (
+    Article,
+    ArticleKind,
+    Block,
+    BlockType,
+    ContentsEntry,
+    Diagnostic,
+    Issue,
+    IssueMeta,
+    Level,
+    Section,
+    Span,
+)
+from publish.normalise import Normalised
+from publish.normalise.document import Line, LineKind
+from publish.normalise.regions import is_masthead_like
+from publish.shapes import is_byline, looks_like_heading
+from publish.structure.articles import (
+    Draft,
+    assemble,
+    blocks_of,
+    read_tail_notes,
+    reassemble_interleaved,
+)
+from publish.structure.contents import (
+    ContentsItem,
+    Mode,
+    _mode,
+    is_slogan,
+    merge,
+    parse_contents,
+)
+from publish.structure.match import key, similarity
+from publish.structure.metadata import Masthead, extract_metadata
+from publish.structure.segment import (
+    Segmentation,
+    Start,
+    cue_starts,
+    extend_heads,
+    is_heading_line,
+    match_contents,
+)
+
+_CONTENTS_MARKER = regex.compile(r"目\s*录|CONTENTS", regex.IGNORECASE)
+# Notices and credits on the contents page: `声明`, `本刊……。`, `封面：……`.
+_NOTICE = regex.compile(r"^(?:声明|欢迎来稿|内部资料|封面)|^本刊.{16,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Regions:
+    cover: list[Line]
+    front: list[Line]
+    body: list[Line]
+    meta: list[Line]
+
+
+def split_regions(lines: Sequence[Line]) -> Regions:
+    """Cover editorial (before the contents), front matter (tagged), body (after it)."""
+    text = [x for x in lines if x.kind is LineKind.TEXT]
+    meta = [x for x in lines if x.kind is LineKind.META]
+    front_at = [i for i, x in enumerate(text) if x.has("front")]
+    if not front_at:
+        return Regions([], [], text, meta)
+    first, last = front_at[0], front_at[-1]
+    return Regions(text[:first], text[first : last + 1], text[last + 1 :], meta)
+
+
+def _contents_lines(front: list[Line], masthead: Masthead, meta: IssueMeta) -> list[Line]:
+    """Front lines that are not masthead, notices, markers or the issue line."""
+    out = []
+    for line in front:
+        text = line.text
+        if line.has("bullet"):
+            out.append(line)
+            continue
+        if line.first in masthead.consumed or _NOTICE.match(text):
+            continue
+        if _CONTENTS_MARKER.search(text) and len(text) <= 16:
+            continue
+        if is_masthead_like(text) and not regex.search(r"^\d{1,3}\s|\s\d{1,3}$", text):
+            continue
+        if meta.title and text.replace(" ", "") == meta.title:
+            continue
+        out.append(line)
+    return out
+
+
+def _cover_article(cover: list[Line], items: list[ContentsItem]) -> Draft | None:
+    """The cover editorial printed before the contents: title, optional byline, text."""
+    if not cover:
+        return None
+    first = cover[0]
+    titled = looks_like_heading(first.text)
+    title = first.text if titled else "卷首"
+    used, item, score = _best_item(title, items)
+    start = Start(head=0, title=(0, 0), item=item, score=score, cue="cover", used=used)
+    draft = Draft(
+        title=title,
+        lines=list(cover[1:] if titled else cover),
+        start=start,
+        header=[first] if titled else [],
+    )
+    draft.kind = ArticleKind.COVER_EDITORIAL
+    if draft.lines and (
+        is_byline(draft.lines[0].text) or (item is not None and draft.lines[0].text == item.author)
+    ):
+        draft.byline = draft.lines[0].text
+        draft.header.append(draft.lines.pop(0))
+    return draft
+
+
+def _best_item(
+    title: str, items: list[ContentsItem]
+) -> tuple[tuple[int, ...], ContentsItem | None, float]:
+    """The contents item (or two adjacent ones, for a wrapped title) that best matches."""
+    best: tuple[tuple[int, ...], ContentsItem | None, float] = ((), None, 0.0)
+    for n, item in enumerate(items):
+        candidates = [((n,), item)]
+        if n + 1 < len(items) and items[n + 1].section == item.section:
+            candidates.append(((n, n + 1), merge(item, items[n + 1])))
+        for used, candidate in candidates:
+            score = similarity(key(candidate.title), key(title))
+            if score >= 0.8 and score > best[2]:
+                best = (used, candidate, score)
+    return best
+
+
+def _merge_starts(contents: list[Start], cues: list[Start]) -> list[Start]:
+    """Contents matches win; a cue start inside or right before a matched header is dropped."""
+    taken = {k for s in contents for k in range(s.head - 1, s.title[1] + 1)}
+    merged = contents + [s for s in cues if not (set(range(s.head, s.title[1] + 1)) & taken)]
+    return sorted(merged, key=lambda s: s.head)
+
+
+def _whole_body(body: list[Line]) -> list[Start]:
+    """No structure found: the body is one article (its first heading-like line is the title)."""
+    if not body:
+        return []
+    at = next((i for i, line in enumerate(body[:5]) if is_heading_line(line)), None)
+    if at is None:
+        return [Start(head=0, title=(0, 0), cue="none")]
+    return [Start(head=at, title=(at, at), cue="first-heading")]
+
+
+def find_starts(
+    body: list[Line], items: list[ContentsItem], mode: Mode | None, skip: frozenset[int]
+) -> Segmentation:
+    allow_merge = mode is Mode.NO_PAGES
+    contents = match_contents(body, items, allow_merge, skip) if items else []
+    taken = {k for s in contents for k in range(s.title[0], s.title[1] + 1)}
+    cues = cue_starts(body, taken, has_contents=bool(items))
+    starts = _merge_starts(contents, cues)
+    if not starts or starts[0].head > 0:
+        # Text before the first recognised start is an article of its own (never dropped).
+        starts = _whole_body(body[: starts[0].head] if starts else body) + starts
+    seg = Segmentation(starts=starts)
+    extend_heads(body, seg)
+    return seg
+
+
+def assign_sections(
+    drafts: list[Draft], items: list[ContentsItem], diagnostics: list[Diagnostic]
+) -> list[str | None]:
+    """Section per article: from its contents entry, else from the unmatched contents entry
+    that sits between its matched neighbours, else inherited from the article before it."""
+    used = {n for d in drafts for n in d.start.used}
+    sections: list[str | None] = []
+    last = -1  # index of the last contents item accounted for
+    for n, draft in enumerate(drafts):
+        if draft.start.item is not None:
+            sections.append(draft.start.item.section)
+            last = max(draft.start.used, default=last)
+            continue
+        if draft.kind is ArticleKind.SECTION_INTRO:
+            # An editor's note opens the section of the articles that follow it.
+            nxt = next((d.start.item for d in drafts[n + 1 :] if d.start.item), None)
+            if nxt is not None:
+                sections.append(nxt.section)
+                continue
+        following = next((n for n in range(last + 1, len(items)) if n in used), len(items))
+        unmatched = [items[n] for n in range(last + 1, following) if n not in used]
+        named = [it.section for it in unmatched if it.section]
+        after_cover = bool(sections) and drafts[len(sections) - 1].kind is ArticleKind.COVER_EDITORIAL
+        inherited = None if not sections or after_cover else sections[-1]
+        sections.append(named[0] if named else inherited)
+    return _contiguous(drafts, sections, diagnostics)
+
+
+def _contiguous(
+    drafts: list[Draft], sections: list[str | None], diagnostics: list[Diagnostic]
+) -> list[str | None]:
+    """A run of articles whose contents section also appears earlier, away from them, was
+    listed under the wrong section by the contents OCR: it joins the section before it."""
+    out = list(sections)
+    seen_runs: dict[str | None, int] = {}
+    index = 0
+    while index < len(out):
+        end = index
+        while end + 1 < len(out) and out[end + 1] == out[index]:
+            end += 1
+        name = out[index]
+        if name in seen_runs and index > 0 and out[index - 1] != name:
+            previous = out[index - 1]
+            for k in range(index, end + 1):
+                diagnostics.append(
+                    Diagnostic(
+                        "S301",
+                        Level.INFO,
+                        drafts[k].span.first,
+                        f"“{drafts[k].title}” is listed under “{name}” in the contents but printed"
+                        f" among “{previous}”; placed in “{previous}”",
+                    )
+                )
+                out[k] = previous
+        else:
+            seen_runs[name] = index
+        index = end + 1
+    return out
+
+
+def _article(draft: Draft, article_id: str, page: int | None) -> Article:
+    return Article(
+        id=article_id,
+        title=draft.title,
+        blocks=blocks_of(draft),
+        span=draft.span,
+        kind=draft.kind,
+        kicker=draft.kicker,
+        subtitle=draft.subtitle,
+        byline=draft.byline,
+        source_note=draft.source_note,
+        author_note=draft.author_note,
+        page=page,
+        segments=tuple(draft.segments),
+    )
+
+
+def _group(articles: list[tuple[str | None, Article]]) -> tuple[Section, ...]:
+    sections: list[Section] = []
+    for name, article in articles:
+        if sections and sections[-1].title == name:
+            sections[-1] = replace(sections[-1], articles=(*sections[-1].articles, article))
+        else:
+            sections.append(Section(name, (article,)))
+    return tuple(sections)
+
+
+def _contents_entries(
+    items: list[ContentsItem], drafts: list[Draft], ids: list[str], diagnostics: list[Diagnostic]
+) -> tuple[ContentsEntry, ...]:
+    """The printed contents as entries, each linked to its article (or reported)."""
+    by_first: dict[int, tuple[ContentsItem, str]] = {}
+    covered: set[int] = set()
+    for draft, article_id in zip(drafts, ids, strict=True):
+        start = draft.start
+        if start.item is not None and start.used:
+            by_first[start.used[0]] = (start.item, article_id)
+            covered.update(start.used)
+            if start.score < 1.0:
+                diagnostics.append(
+                    Diagnostic(
+                        "S102",
+                        Level.INFO,
+                        draft.span.first,
+                        f"“{draft.title}” matched contents “{start.item.title}” at {start.score:.2f}",
+                    )
+                )
+    entries: list[ContentsEntry] = []
+    for n, item in enumerate(items):
+        if n in by_first:
+            found, article_id = by_first[n]
+            entries.append(
+                ContentsEntry(found.title, found.section, found.author, found.page, found.line,
+                              article_id)
+            )
+        elif n not in covered:
+            entries.append(ContentsEntry(item.title, item.section, item.author, item.page, item.line))
+            if not item.topic:
+                diagnostics.append(
+                    Diagnostic(
+                        "S101",
+                        Level.WARNING if item.page is not None else Level.INFO,
+                        item.line,
+                        f"contents entry “{item.title}” matches no article title in the body",
+                    )
+                )
+    return tuple(entries)
+
+
+def detect_structure(
+    normalised: Normalised, issue_id: str, meta_overrides: IssueMeta | None = None
+) -> Issue:
+    """Find metadata, contents, sections and articles in normalised lines."""
+    diagnostics: list[Diagnostic] = []
+    regions = split_regions(normalised.lines)
+    meta, masthead = extract_metadata(regions.front, regions.meta)
+    contents_lines = _contents_lines(regions.front, masthead, meta)
+    items = parse_contents(contents_lines) if contents_lines else []
+    mode = _mode(contents_lines) if contents_lines else None
+    cover = _cover_article(regions.cover, items)
+    seg = find_starts(regions.body, items, mode, frozenset(cover.start.used if cover else ()))
+    diagnostics.extend(seg.diagnostics)
+    drafts = assemble(regions.body, seg.starts, seg.dropped)
+    for message in reassemble_interleaved(drafts):
+        diagnostics.append(Diagnostic("S205", Level.INFO, None, message))
+    read_tail_notes(drafts)
+    if cover is not None:
+        drafts.insert(0, cover)
+    sections = assign_sections(drafts, items, diagnostics)
+    ids = [f"a{n:03d}" for n in range(1, len(drafts) + 1)]
+    articles = [
+        (section, _article(d, article_id, d.start.item.page if d.start.item else None))
+        for section, d, article_id in zip(sections, drafts, ids, strict=True)
+    ]
+    contents = _contents_entries(items, drafts, ids, diagnostics)
+    if not regions.front and articles:
+        meta = _web_meta(meta, [a for _, a in articles])
+    if meta_overrides is not None:
+        meta = merge_meta(meta, meta_overrides)
+    front_matter = []
+    for line in regions.front:
+        if is_slogan(line.text) and not line.has("bullet"):
+            diagnostics.append(
+                Diagnostic("S110", Level.INFO, line.first, f"slogan on the contents page dropped: {line.text}")
+            )
+            continue
+        front_matter.append(Block(BlockType.NOTE, line.text, Span.of(line.origin)))
+    return Issue(
+        id=issue_id,
+        meta=meta,
+        sections=_group(articles),
+        contents=contents,
+        diagnostics=tuple(normalised.diagnostics) + tuple(diagnostics),
+        front_matter=tuple(front_matter),
+    )
+
+
+_SOURCE_VALUE = regex.compile(r"来源\s*[:：]\s*([^）)\s]+)")
+
+
+def _web_meta(meta: IssueMeta, articles: list[Article]) -> IssueMeta:
+    """A web page has no masthead: its title is the first article's, its publisher the
+    source named at the end of the page (`来源：天津日报`) unless the metadata line said."""
+    first = articles[0]
+    title = meta.title or (f"{first.title}——{first.subtitle}" if first.subtitle else first.title)
+    publisher = meta.publisher
+    original = meta.original_source
+    for article in reversed(articles):
+        found = _SOURCE_VALUE.search(article.source_note or "")
+        if not found:
+            continue
+        if "《" in found.group(1):
+            original = original or found.group(1)
+        elif publisher is None:
+            publisher = found.group(1)
+    return replace(meta, title=title, publisher=publisher, original_source=original)
+
+
+def merge_meta(detected: IssueMeta, overrides: IssueMeta) -> IssueMeta:
+    """Fields set in the overrides (sidecar/config) replace the detected ones."""
+    defaults = IssueMeta()
+    changes = {
+        name: getattr(overrides, name)
+        for name in IssueMeta.__dataclass_fields__
+        if getattr(overrides, name) != getattr(defaults, name)
+    }
+    return replace(detected, **changes)
+
+
+__all__ = ["Regions", "detect_structure", "merge_meta", "split_regions"]
+

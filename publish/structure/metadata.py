@@ -1,0 +1,189 @@
+"""Issue metadata from the masthead (print issues) or the metadata line (web pages)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from publish.model import IssueMeta, MastheadField
+from publish.normalise.document import Line, LineKind
+from publish.normalise.regions import MASTHEAD_LABELS
+from publish.structure.names import is_person_name
+
+_LABELS = "|".join(sorted(MASTHEAD_LABELS.split("|"), key=len, reverse=True))
+_FIELD = regex.compile(rf"^({_LABELS})\s*[/／:：]?\s*(.*)$")
+# Labels that start a notice paragraph rather than a field.
+_NOT_FIELDS = frozenset({"本刊", "声明", "欢迎来稿", "内部资料"})
+_PERIOD = regex.compile(r"(\d{4})\s*年\s*第\s*(\d{1,3})\s*期")
+_TOTAL = regex.compile(r"总第\s*(\d+)\s*期")
+_HALF = regex.compile(r"[上下]半月")
+_SCHEDULE = regex.compile(r"(?:每月|每逢)\s*(\d{1,2})\s*日出版|[半双]?月刊|周刊|旬刊")
+_ISSN = regex.compile(r"ISSN\s*[:：]?\s*(\d{4}-\d{3}[\dXx])")
+_CN = regex.compile(r"CN\s*[:：]?\s*(\d{2}-\d{4}/[A-Z]{1,2})")
+_MAGAZINE_NAME = regex.compile(r"^[\p{Han}·]{2,12}$")
+_WEB_FIELD = regex.compile(
+    r"(发布时间|发布日期|来源|作者|原文链接|原文地址|本文链接)\s*[:：]\s*(.+?)(?=\s+\S{2,4}\s*[:：]|$)"
+)
+_ISO_DATE = regex.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_ADDRESS_LABELS = frozenset({"地址", "联系地址"})
+
+
+@dataclass
+class _FieldBuilder:
+    label: str
+    value: str
+    line: int
+    more: list[str] = field(default_factory=list)
+
+    def build(self) -> MastheadField:
+        value = self.value
+        for part in self.more:
+            # An address wraps inside a word; names and other lists are space-separated.
+            glue = "" if self.label in _ADDRESS_LABELS and not part.startswith("(") else " "
+            value = f"{value}{glue}{part}" if value else part
+        return MastheadField(self.label, value.strip(), self.line)
+
+
+@dataclass(frozen=True, slots=True)
+class Masthead:
+    fields: tuple[MastheadField, ...]
+    consumed: frozenset[int]  # first input lines of the lines used by the masthead
+
+
+def parse_masthead(front: list[Line]) -> Masthead:
+    """Label/value fields; a wrapped value (no blank line before it) continues its field."""
+    fields: list[_FieldBuilder] = []
+    consumed: set[int] = set()
+    current: _FieldBuilder | None = None
+    for line in front:
+        text = line.text
+        match = _FIELD.match(text)
+        if match and match.group(1) not in _NOT_FIELDS and not line.has("bullet"):
+            current = _FieldBuilder(match.group(1), match.group(2).strip(), line.first)
+            fields.append(current)
+            consumed.add(line.first)
+            continue
+        if current is not None and _continues(current, line):
+            current.more.append(text)
+            consumed.add(line.first)
+            continue
+        current = None
+    return Masthead(tuple(f.build() for f in fields), frozenset(consumed))
+
+
+def _continues(current: _FieldBuilder, line: Line) -> bool:
+    text = line.text
+    if line.has("bullet") or regex.search(r"\s\d{1,3}$|^\d{1,3}\s", text):
+        return False
+    if line.blank_before == 0:
+        return len(text) <= 40
+    # `编委会委员` with its names on the following lines.
+    empty = not current.value and not current.more
+    names = all(is_person_name(t) for t in text.split())
+    return (empty or (not current.value and names)) and line.blank_before <= 1 and len(text) <= 40
+
+
+def _issue_numbers(lines: list[str]) -> dict[str, object]:
+    found: dict[str, object] = {}
+    for text in lines:
+        if "year" not in found and (m := _PERIOD.search(text)):
+            found["year"], found["number"] = int(m.group(1)), int(m.group(2))
+            found["period"] = f"{m.group(1)}年第{int(m.group(2))}期"
+        if "total" not in found and (m := _TOTAL.search(text)):
+            found["total"] = int(m.group(1))
+        if "half" not in found and (m := _HALF.search(text)):
+            found["half"] = m.group(0)
+        if "schedule" not in found and (m := _SCHEDULE.search(text)):
+            found["schedule"] = m.group(0)
+            if m.group(1):
+                found["day"] = int(m.group(1))
+    return found
+
+
+def _magazine_name(front: list[Line], consumed: frozenset[int]) -> str | None:
+    """The short name line right above the issue line (`天津 支部生活` → `天津支部生活`)."""
+    for index, line in enumerate(front):
+        if not (_PERIOD.search(line.text) or _HALF.search(line.text)):
+            continue
+        for previous in reversed(front[max(0, index - 2) : index]):
+            name = previous.text.replace(" ", "")
+            if previous.first not in consumed and _MAGAZINE_NAME.match(name):
+                return name
+    return None
+
+
+def _field_value(fields: tuple[MastheadField, ...], *labels: str) -> str | None:
+    for label in labels:
+        for f in fields:
+            if f.label == label and f.value:
+                return f.value
+    return None
+
+
+def extract_metadata(front: list[Line], meta_lines: list[Line]) -> tuple[IssueMeta, Masthead]:
+    masthead = parse_masthead(front)
+    fields = masthead.fields
+    texts = [line.text for line in front]
+    numbers = _issue_numbers(texts)
+    joined = "\n".join(texts)
+    issn = _ISSN.search(joined)
+    cn = _CN.search(joined)
+    year = numbers.get("year")
+    number = numbers.get("number")
+    day = numbers.get("day")
+    date = None
+    if isinstance(year, int) and isinstance(number, int) and isinstance(day, int) and number <= 12:
+        date = f"{year:04d}-{number:02d}-{day:02d}"
+    meta = IssueMeta(
+        title=_magazine_name(front, masthead.consumed),
+        half=_str(numbers.get("half")),
+        period=_str(numbers.get("period")),
+        year=year if isinstance(year, int) else None,
+        number=number if isinstance(number, int) else None,
+        total_number=_int(numbers.get("total")),
+        date=date,
+        date_text=_str(numbers.get("schedule")),
+        schedule=_str(numbers.get("schedule")),
+        publisher=_field_value(fields, "编辑出版", "出版", "出版发行", "主办单位", "主办"),
+        sponsor=_field_value(fields, "主管主办", "主管单位", "主管", "主办单位", "主办"),
+        issn=issn.group(1).upper() if issn else None,
+        cn=cn.group(1) if cn else None,
+        price=_field_value(fields, "定价"),
+        masthead=fields,
+    )
+    return _with_web_fields(meta, meta_lines), masthead
+
+
+def _with_web_fields(meta: IssueMeta, meta_lines: list[Line]) -> IssueMeta:
+    """`发布时间:2023-12-16 来源: 天津先锋网 作者:佚名` and `原文链接:…`."""
+    values: dict[str, str] = {}
+    for line in meta_lines:
+        if line.kind is not LineKind.META:
+            continue
+        for m in _WEB_FIELD.finditer(line.text):
+            values.setdefault(m.group(1), m.group(2).strip())
+    if not values:
+        return meta
+    date_text = values.get("发布时间") or values.get("发布日期")
+    iso = _ISO_DATE.search(date_text or "")
+    date = f"{int(iso.group(1)):04d}-{int(iso.group(2)):02d}-{int(iso.group(3)):02d}" if iso else None
+    site = values.get("来源")
+    return replace(
+        meta,
+        date=meta.date or date,
+        date_text=meta.date_text or date_text,
+        year=meta.year or (int(iso.group(1)) if iso else None),
+        source_site=site,
+        publisher=meta.publisher or site,
+        author=values.get("作者"),
+        url=values.get("原文链接") or values.get("原文地址") or values.get("本文链接"),
+    )
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _int(value: object) -> int | None:
+    return value if isinstance(value, int) else None

@@ -1,0 +1,79 @@
+"""Who wrote it: personal names, organisations and author fields in contents and bylines."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Final
+
+import regex
+
+_ORG_SUFFIX: Final = regex.compile(
+    r"(?:党委|党组|工委|委员会|课题组|调研组|中心组|宣讲团|检察院|法院|研究院|研究所|研究室|政策研究室"
+    r"|党办|党支部|支部|机关党委|办公室|办|局|厅|处|科|室|部|委|院|所|社|会|中心|公司|集团|学校|大学|学院|站"
+    r"|报|网|台|杂志|评论员|记者|组)”?$"
+)
+_NAME_TOKEN: Final = regex.compile(r"^\p{Han}{2,4}$")
+
+
+@cache
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(single-character surnames, compound surnames)."""
+    text = resources.files("publish").joinpath("data").joinpath("surnames.txt").read_text("utf-8")
+    words = {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
+    return frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2)
+
+
+def is_person_name(token: str) -> bool:
+    """`李圆圆`, `郜敏`, `欧阳修`: 2–4 Han characters starting with a surname."""
+    if not _NAME_TOKEN.match(token):
+        return False
+    single, compound = surnames()
+    if len(token) >= 3 and token[:2] in compound:
+        return True
+    return token[0] in single and len(token) <= 3
+
+
+def is_org_name(text: str) -> bool:
+    """`市委市级机关工委`, `省农业农村厅课题组`, `红桥区“千人宣讲团”`."""
+    return " " not in text and 4 <= len(text) <= 30 and _ORG_SUFFIX.search(text) is not None
+
+
+def is_author_field(text: str) -> bool:
+    """A contents author: one or more personal names, or an organisation, optionally with a
+    position before the name (`长春海关财务处 李霞`, `特约评论员`)."""
+    tokens = text.split()
+    if not tokens:
+        return False
+    if all(is_person_name(t) for t in tokens) and len(tokens) <= 4:
+        return True
+    if is_org_name(text) and "，" not in text and "。" not in text:
+        return True
+    return len(tokens) == 2 and is_org_name(tokens[0]) and is_person_name(tokens[1])
+
+
+def split_author(text: str) -> tuple[str, str | None]:
+    """`以青春之我 讲好觉悟故事 迟爱民` → (`以青春之我 讲好觉悟故事`, `迟爱民`).
+
+    Takes the longest author-like tail (up to three tokens) that leaves a title behind.
+    """
+    tokens = text.split()
+    if len(tokens) >= 3 and len({len(t) for t in tokens}) == 1:
+        return text, None  # parallel phrases (`畅联通 扩合作 强枢纽`), not a title and a name
+    for size in (3, 2, 1):
+        if len(tokens) <= size:
+            continue
+        tail = " ".join(tokens[-size:])
+        head_tokens = tokens[:-size]
+        if size > 1 and not all(is_person_name(t) for t in tokens[-size:]):
+            continue
+        if is_person_name(tail) or (size == 1 and is_org_name(tail) and _org_tail_ok(head_tokens)):
+            return " ".join(head_tokens), tail
+        if size > 1:
+            return " ".join(head_tokens), tail
+    return text, None
+
+
+def _org_tail_ok(head_tokens: list[str]) -> bool:
+    # An organisation after a title: the title must be substantial on its own.
+    return sum(len(t) for t in head_tokens) >= 6

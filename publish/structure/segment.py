@@ -1,0 +1,254 @@
+"""Body segmentation: where articles start, what their headers hold, where they end.
+
+Evidence, strongest first:
+
+1. a heading run that matches a printed contents entry (fuzzy; see match.py);
+2. a heading followed by a byline (`文 / 本刊记者 X`, `本报评论员`);
+3. a column label (`·时评·`) or a short kicker (`高层`) in a digest column;
+4. a heading right after an article's end (end mark, source note, author note).
+
+In-article subheadings look exactly like titles; they fail all four tests, which is the point.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from publish.chars import ends_sentence
+from publish.model import Diagnostic, Level
+from publish.normalise.document import Line, LineKind
+from publish.shapes import (
+    is_author_note,
+    is_bio,
+    is_byline,
+    is_closed,
+    is_source_note,
+    looks_like_heading,
+)
+from publish.structure.contents import ContentsItem, merge, unsplit
+from publish.structure.match import THRESHOLD, key, similarity
+
+MAX_TITLE_LINES = 4
+_KICKER = regex.compile(r"^\p{Han}{2,4}$")
+_LABEL = regex.compile(r"^[·•](\p{Han}{1,8})[·•]$")
+_EDITOR_LABEL = regex.compile(r"^(?:编者按|编者的话)[：:]?$")
+# A news kicker (引题) names the event: `……会议上强调`, `……召开会议`.
+_NEWS_KICKER = regex.compile(r"(?:会议|会上|座谈会|大会|强调|指出|表示|讲话|召开|举行|部署|要求|提出)$")
+
+
+@dataclass
+class Start:
+    """An article start: where its header begins and which lines hold the title."""
+
+    head: int  # first header line (kicker/label/bio), index into body lines
+    title: tuple[int, int]  # inclusive index range of the title lines
+    item: ContentsItem | None = None
+    score: float = 0.0
+    cue: str = "contents"
+    used: tuple[int, ...] = ()  # indices of the contents items this start accounts for
+
+
+@dataclass
+class Segmentation:
+    starts: list[Start]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    dropped: set[int] = field(default_factory=set)  # body indices of stranded captions
+
+
+def is_heading_line(line: Line) -> bool:
+    if line.kind is not LineKind.TEXT or line.end_mark:
+        return False
+    if line.has("column-label") or line.has("deck"):
+        return True
+    return looks_like_heading(line.text) and not line.has("list")
+
+
+def ends_article(line: Line) -> bool:
+    text = line.text
+    return bool(line.end_mark) or is_source_note(text) or is_author_note(text)
+
+
+def _heading_runs(body: list[Line], listed: set[int]) -> list[tuple[int, int]]:
+    """All runs of 1–4 consecutive heading lines (candidate titles); a column label is a
+    run of its own (`·学习笔记·` may be the title)."""
+    runs: list[tuple[int, int]] = []
+    for i, line in enumerate(body):
+        if line.has("column-label"):
+            runs.append((i, i))
+            continue
+        if not (is_heading_line(line) or i in listed):
+            continue
+        for j in range(i, min(i + MAX_TITLE_LINES, len(body))):
+            heading = is_heading_line(body[j]) or j in listed
+            if not heading or (j > i and _breaks_title(body[j])):
+                break
+            runs.append((i, j))
+    return runs
+
+
+def _listed_lines(body: list[Line], items: list[ContentsItem]) -> set[int]:
+    """Body lines whose whole text is a contents title (headings even when they have commas)."""
+    keys = {key(item.title) for item in items}
+    return {i for i, line in enumerate(body) if len(key(line.text)) >= 4 and key(line.text) in keys}
+
+
+def _breaks_title(line: Line) -> bool:
+    text = line.text
+    return is_byline(text) or text.startswith("——") or line.has("column-label")
+
+
+def _label_or_text(body: list[Line], run: tuple[int, int]) -> str:
+    label = _LABEL.match(body[run[0]].text)
+    return label.group(1) if label and run[0] == run[1] else _run_text(body, run)
+
+
+def _run_text(body: list[Line], run: tuple[int, int]) -> str:
+    return " ".join(body[k].text for k in range(run[0], run[1] + 1))
+
+
+def _candidates(
+    items: list[ContentsItem], allow_merge: bool
+) -> list[tuple[ContentsItem, tuple[int, ...]]]:
+    """Contents items to look for, plus adjacent pairs when wrapped titles are possible."""
+    out: list[tuple[ContentsItem, tuple[int, ...]]] = [(item, (n,)) for n, item in enumerate(items)]
+    if allow_merge:
+        for n in range(len(items) - 1):
+            a, b = items[n], items[n + 1]
+            if a.section == b.section:
+                out.append((merge(a, b), (n, n + 1)))
+    return out
+
+
+def _item_keys(item: ContentsItem) -> list[str]:
+    keys = [key(item.title)]
+    if item.author_guessed and item.author:
+        keys.append(key(f"{item.title}{item.author}"))
+    return keys
+
+
+def match_contents(
+    body: list[Line], items: list[ContentsItem], allow_merge: bool, skip: frozenset[int]
+) -> list[Start]:
+    """Assign contents items to body heading runs: best scores first, no overlaps."""
+    runs = _heading_runs(body, _listed_lines(body, items))
+    run_keys = {run: key(_label_or_text(body, run)) for run in runs}
+    scored: list[tuple[float, int, tuple[int, ...], tuple[int, int], ContentsItem]] = []
+    for item, used in _candidates(items, allow_merge):
+        if skip & set(used):
+            continue
+        for n, item_key in enumerate(_item_keys(item)):
+            # The second key re-attaches an "author" the name heuristics split off the title.
+            candidate = item if n == 0 else unsplit(item)
+            for run, run_key in run_keys.items():
+                score = similarity(item_key, run_key)
+                if score >= THRESHOLD:
+                    # Prefer exact matches, then whole pairs, then earlier runs.
+                    scored.append((score + 0.001 * len(used), -run[0], used, run, candidate))
+    scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+    taken_items: set[int] = set()
+    taken_lines: set[int] = set()
+    starts: list[Start] = []
+    for score, _neg, used, run, item in scored:
+        lines = set(range(run[0], run[1] + 1))
+        if taken_items & set(used) or taken_lines & lines:
+            continue
+        taken_items.update(used)
+        taken_lines.update(lines)
+        starts.append(
+            Start(head=run[0], title=run, item=item, score=min(score, 1.0), used=used)
+        )
+    return sorted(starts, key=lambda s: s.head)
+
+
+def cue_starts(body: list[Line], taken: set[int], has_contents: bool) -> list[Start]:
+    """Article starts found from body cues alone (bylines, labels, kickers, end marks)."""
+    starts: list[Start] = []
+    digest = False  # inside a column of short items that each open with a kicker
+    for i, line in enumerate(body):
+        if i in taken or not is_heading_line(line):
+            continue
+        prev = body[i - 1] if i > 0 else None
+        nxt = body[i + 1] if i + 1 < len(body) else None
+        after_end = prev is None or ends_article(prev)
+        if _EDITOR_LABEL.match(line.text) and (prev is None or ends_article(prev) or line.blank_before >= 2):
+            starts.append(Start(head=i, title=(i, i), cue="editor-note"))
+            continue
+        label = _LABEL.match(line.text)
+        if label:
+            title_at = i + 1 if nxt is not None and _is_title_after_label(nxt) else i
+            starts.append(Start(head=i, title=(title_at, title_at), cue="label"))
+            digest = True
+            continue
+        if i - 1 in taken or i - 2 in taken:
+            continue  # a subtitle or deck under a matched title, not a new article
+        if (
+            nxt is not None
+            and is_byline(nxt.text)
+            and not is_byline(line.text)
+            and not line.text.startswith(("——", "—"))
+        ):
+            starts.append(Start(head=i, title=(i, i), cue="byline"))
+            continue
+        kicker = _KICKER.match(line.text) is not None
+        hole = line.blank_before >= 2 or (prev is not None and bool(prev.end_mark))
+        if kicker and (hole or digest) and nxt is not None:
+            title_at = i + 1 if is_heading_line(nxt) and i + 1 not in taken else i
+            starts.append(Start(head=i, title=(title_at, title_at), cue="kicker"))
+            digest = True
+            continue
+        if not has_contents and after_end and nxt is not None and not is_heading_line(nxt):
+            starts.append(Start(head=i, title=(i, i), cue="after-end"))
+    return starts
+
+
+def _is_title_after_label(line: Line) -> bool:
+    return is_heading_line(line) and not is_byline(line.text) and not line.has("column-label")
+
+
+def extend_heads(body: list[Line], seg: Segmentation) -> None:
+    """Pull kickers, column labels and profile bios printed above a title into its header;
+    drop photo captions stranded between the previous article and the title."""
+    claimed = {k for s in seg.starts for k in range(s.head, s.title[1] + 1)}
+    for start in seg.starts:
+        k = start.head - 1
+        while k >= 0 and k not in claimed:
+            line = body[k]
+            before = body[k - 1] if k > 0 else None
+            if line.has("column-label"):
+                start.head = k
+            elif is_bio(line.text) and (before is None or is_closed(before.text) or ends_article(before)):
+                start.head = k
+            elif _kicker_like(line) and _after_article(before):
+                if line.blank_before >= 2 and len(line.text) > 8 and not _NEWS_KICKER.search(line.text):
+                    seg.dropped.add(k)
+                    seg.diagnostics.append(
+                        Diagnostic(
+                            "S210",
+                            Level.INFO,
+                            line.first,
+                            f"photo caption between articles dropped: {line.text[:30]}",
+                        )
+                    )
+                else:
+                    start.head = k
+            else:
+                break
+            claimed.add(k)
+            k -= 1
+
+
+def _kicker_like(line: Line) -> bool:
+    """A heading-like line that may sit above a title: not a byline, note or attribution."""
+    text = line.text
+    return (
+        is_heading_line(line)
+        and not is_byline(text)
+        and not ends_article(line)
+        and not text.startswith(("——", "—", "（", "("))
+    )
+
+
+def _after_article(line: Line | None) -> bool:
+    return line is None or ends_article(line) or ends_sentence(line.text)

@@ -1,0 +1,33 @@
+#!/bin/sh
+# Install the system packages publish needs, only when they are missing.
+# Debian/Ubuntu only; elsewhere it says what to install by hand.
+set -eu
+
+missing=""
+fc-list 2>/dev/null | grep -q "Noto Serif CJK SC" || missing="$missing fonts-noto-cjk"
+if ! ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0"; then
+    missing="$missing libpango-1.0-0 libpangoft2-1.0-0"
+fi
+command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
+
+[ -z "$missing" ] && exit 0
+
+echo "publish: installing system packages:$missing"
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "publish: apt-get not found; install these packages by hand:$missing" >&2
+    exit 1
+fi
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then SUDO=sudo; else
+        echo "publish: need root to install:$missing (re-run as root or install them by hand)" >&2
+        exit 1
+    fi
+else
+    SUDO=""
+fi
+# shellcheck disable=SC2086
+$SUDO apt-get install -y --no-install-recommends $missing >/dev/null 2>&1 || {
+    $SUDO apt-get update >/dev/null
+    $SUDO apt-get install -y --no-install-recommends $missing >/dev/null
+}
+fc-cache -f >/dev/null 2>&1 || true
