@@ -50,8 +50,9 @@ def read_source(path: Path) -> Source:
     except OSError as exc:
         raise InputError(f"cannot read input: {exc.strerror}", path=path) from exc
     if size > MAX_INPUT_BYTES:
+        mib = 1024 * 1024
         raise InputError(
-            f"input is {size // (1024 * 1024)} MB; the limit is {MAX_INPUT_BYTES // (1024 * 1024)} MB",
+            f"input is {size // mib} MB; the limit is {MAX_INPUT_BYTES // mib} MB",
             path=path,
             hint="split it into one file per issue",
         )

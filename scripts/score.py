@@ -13,6 +13,7 @@ issue metadata, contents entries matched.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from collections import Counter
@@ -89,15 +90,17 @@ def score_cleaning(raw_lines: list[str], gold: dict[str, Any], output: list[str]
     """Compare cleaned output lines with the gold labels of one seed."""
     output_keys = [key_chars(line) for line in output]
     breaks = [b for b in gold.get("breaks", []) if not b.get("optional")]
-    joined = sum(_joined(raw_lines[b["first"] - 1], raw_lines[b["second"] - 1], output_keys) for b in breaks)
+    joined = sum(
+        _joined(raw_lines[b["first"] - 1], raw_lines[b["second"] - 1], output_keys) for b in breaks
+    )
 
     dropped = {x["line"] for x in gold["non_content_lines"] if _whole_line(x)}
-    content = [n for n in range(1, len(raw_lines) + 1) if raw_lines[n - 1].strip() and n not in dropped]
-    following = {a: b for a, b in zip(content, content[1:], strict=False)}
-    ends = [n for n in gold.get("paragraph_ends", []) if n in following]
-    false = [
-        n for n in ends if _joined(raw_lines[n - 1], raw_lines[following[n] - 1], output_keys)
+    content = [
+        n for n in range(1, len(raw_lines) + 1) if raw_lines[n - 1].strip() and n not in dropped
     ]
+    following = dict(itertools.pairwise(content))
+    ends = [n for n in gold.get("paragraph_ends", []) if n in following]
+    false = [n for n in ends if _joined(raw_lines[n - 1], raw_lines[following[n] - 1], output_keys)]
 
     text = "\n".join(output)
     # A furniture line is left over when its text occurs more often than the kept lines allow
@@ -176,7 +179,9 @@ _META_FIELDS = {
 def score_structure(gold: dict[str, Any], issue: Any) -> StructureScore:
     """Compare a detected Issue with the gold labels of one seed."""
     gold_articles = list(gold["articles"])
-    cover_lines = {f["start_line"] for f in gold.get("front_matter", []) if f["kind"] == "cover_editorial"}
+    cover_lines = {
+        f["start_line"] for f in gold.get("front_matter", []) if f["kind"] == "cover_editorial"
+    }
     found = [
         (section.title, a)
         for section in issue.sections
@@ -211,11 +216,15 @@ def score_structure(gold: dict[str, Any], issue: Any) -> StructureScore:
         got = getattr(issue.meta, attr)
         if _norm(got) != _norm(expected):
             wrong.append(f"{gold_key}: {got!r} != {expected!r}")
-    printed = [e for e in gold["toc_printed"] if e.get("kind", "entry") != "cover_editorial"]
+    not_articles = ("cover_editorial", "cover_credit")
+    printed = [e for e in gold["toc_printed"] if e.get("kind", "entry") not in not_articles]
     reported = " ".join(d.message for d in issue.diagnostics if d.code.startswith("S1"))
     linked = {_norm(c.title) for c in issue.contents if c.article_id}
     unaccounted = [
-        e for e in printed if _norm(e["title"]) not in linked and _norm(e["title"]) not in _norm(reported)
+        e
+        for e in printed
+        if _norm(e["title"]) not in linked
+        and _norm(e["title"]) not in _norm(reported)
         and not any(_norm(e["title"]) in _norm(c.title) for c in issue.contents if c.article_id)
     ]
     return StructureScore(
@@ -234,7 +243,7 @@ def score_structure(gold: dict[str, Any], issue: Any) -> StructureScore:
 
 
 def clean_output(path: Path) -> list[str]:
-    from publish.pipeline import clean_lines  # noqa: PLC0415
+    from publish.pipeline import clean_lines
 
     return clean_lines(path)
 
@@ -244,8 +253,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     results: dict[str, Any] = {}
-    from publish.pipeline import process  # noqa: PLC0415
-    from publish.plaintext import issue_lines  # noqa: PLC0415
+    from publish.pipeline import process
+    from publish.plaintext import issue_lines
 
     for seed, gold in load_gold().items():
         path = seed_path(gold)
@@ -267,23 +276,31 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(results, indent=2, ensure_ascii=False))
         return 0
-    print(f"{'seed':5} {'breaks':>12} {'false joins':>14} {'HW left':>8} {'sp left':>8} "
-          f"{'furn left':>9} {'Han lost':>8}")
+    print(
+        f"{'seed':5} {'breaks':>12} {'false joins':>14} {'HW left':>8} {'sp left':>8} "
+        f"{'furn left':>9} {'Han lost':>8}"
+    )
     for seed, r in results.items():
         c = r["cleaning"]
-        print(f"{seed:5} {c['breaks_joined']:>4}/{c['breaks_total']:<4}{c['break_rate']:>4.0%} "
-              f"{c['false_joins']:>4}/{c['ends_total']:<4}{c['false_join_rate']:>5.1%} "
-              f"{c['half_width_left']:>8} {c['space_punct_left']:>8} {c['furniture_left']:>9} "
-              f"{c['han_lost']:>8}")
+        print(
+            f"{seed:5} {c['breaks_joined']:>4}/{c['breaks_total']:<4}{c['break_rate']:>4.0%} "
+            f"{c['false_joins']:>4}/{c['ends_total']:<4}{c['false_join_rate']:>5.1%} "
+            f"{c['half_width_left']:>8} {c['space_punct_left']:>8} {c['furniture_left']:>9} "
+            f"{c['han_lost']:>8}"
+        )
     print()
-    print(f"{'seed':5} {'titles F1':>10} {'found/gold':>11} {'sections':>9} {'bylines':>8} "
-          f"{'sources':>8} {'meta':>6} {'contents unaccounted':>21}")
+    print(
+        f"{'seed':5} {'titles F1':>10} {'found/gold':>11} {'sections':>9} {'bylines':>8} "
+        f"{'sources':>8} {'meta':>6} {'contents unaccounted':>21}"
+    )
     for seed, r in results.items():
         st = r["structure"]
-        print(f"{seed:5} {st['title_f1']:>10.3f} {st['titles_found']:>5}/{st['titles_gold']:<5} "
-              f"{st['section_rate']:>9.0%} {st['byline_rate']:>8.0%} {st['source_rate']:>8.0%} "
-              f"{st['meta_right']:>3}/{st['meta_fields']:<2} {st['contents_unaccounted']:>10}/"
-              f"{st['contents_total']}")
+        print(
+            f"{seed:5} {st['title_f1']:>10.3f} {st['titles_found']:>5}/{st['titles_gold']:<5} "
+            f"{st['section_rate']:>9.0%} {st['byline_rate']:>8.0%} {st['source_rate']:>8.0%} "
+            f"{st['meta_right']:>3}/{st['meta_fields']:<2} {st['contents_unaccounted']:>10}/"
+            f"{st['contents_total']}"
+        )
         for wrong in st["meta_wrong"]:
             print(f"      meta {wrong}")
     return 0

@@ -104,7 +104,7 @@ RULES: tuple[Rule, ...] = (
     Rule("S503", "letter-spaced-name", spacing.letter_spacing,
          "Close up letter-spaced names and labels.", ("副 总 编 李剑", "副总编 李剑")),
     Rule("S504", "list-number-space", spacing.list_number_space,
-         "No space after a list number.", ("1. 坚决贯彻落实党中央决策部署。", "1.坚决贯彻落实党中央决策部署。")),
+         "No space after a list number.", ("1. 坚决贯彻落实党中央决策部署。", "1.坚决贯彻落实……")),
     Rule("S505", "collapse-spaces", spacing.collapse_spaces,
          "Runs of spaces become one.", ("促全民学  ，", "促全民学 ，")),
     Rule("T601", "stray-english-and", spacing.stray_and,

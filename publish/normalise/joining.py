@@ -37,9 +37,9 @@ from publish.shapes import (
     first_sentence,
     is_attribution,
     is_author_note,
+    is_bio,
     is_byline,
     is_closed,
-    is_bio,
     is_enumerated,
     is_source_note,
     looks_like_heading,
@@ -113,7 +113,7 @@ def _heading(text: str, headings: Headings) -> bool:
     return (looks_like_heading(text) and not DANGLING_END.search(text)) or headings.listed(text)
 
 
-def judge(first: Line, second: Line, headings: Headings) -> Verdict:
+def judge(first: Line, second: Line, headings: Headings) -> Verdict:  # noqa: PLR0911 - a decision list
     """Should `second` continue the paragraph `first`?"""
     a, b = first.text, second.text
     if _fixed(first):
@@ -209,7 +209,9 @@ def _is_caption(line: Line) -> bool:
 
 def _caption_like(line: Line) -> bool:
     text = line.text
-    return line.blank_before >= 2 and len(text) <= 60 and "。" not in text and not ends_sentence(text)
+    return (
+        line.blank_before >= 2 and len(text) <= 60 and "。" not in text and not ends_sentence(text)
+    )
 
 
 def _displaced(current: Line, candidate: Line, after: Line, headings: Headings) -> bool:

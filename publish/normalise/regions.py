@@ -11,7 +11,9 @@ import regex
 
 from publish.normalise.document import Document, Line, LineKind, NormaliseConfig, Outcome, Recorder
 
-_CONTENTS_MARKER = regex.compile(r"^(?:目\s*录|CONTENTS|Contents)(?:\s|$)|目录.*CONTENTS|CONTENTS.*目录")
+_CONTENTS_MARKER = regex.compile(
+    r"^(?:目\s*录|CONTENTS|Contents)(?:\s|$)|目录.*CONTENTS|CONTENTS.*目录"
+)
 _PAGE_FIRST = regex.compile(r"^\d{1,3}\s+\S")
 _PAGE_LAST = regex.compile(r"\S\s+\d{1,3}$")
 _PAGE_THEN_AUTHOR = regex.compile(r"\S\s\d{1,3}\s+\S{2,24}$")

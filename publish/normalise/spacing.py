@@ -16,7 +16,8 @@ from publish.shapes import looks_like_heading
 # Spaces before sentence/pause marks and closing brackets, and after opening brackets and
 # sentence/pause marks. Spaces after a closing quote are left: in titles they separate phrases.
 _SPACE_AROUND_PUNCT = regex.compile(
-    r"(?<=\S)[ \t\u3000]+(?=[，。、；：？！）》」』”’])|(?<=[，。、；：？！（《「『“‘])[ \t\u3000]+(?=\S)"
+    r"(?<=\S)[ \t\u3000]+(?=[，。、；：？！）》」』”’])"
+    r"|(?<=[，。、；：？！（《「『“‘])[ \t\u3000]+(?=\S)"
 )
 
 space_around_punct = regex_rule(
@@ -77,11 +78,14 @@ letter_spacing = regex_rule(
 list_number_space = regex_rule(
     "S504",
     "list-number-space",
-    r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)\K[ \t]+(?=\S)",
+    r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
+    r"\K[ \t]+(?=\S)",
     lambda m: "",
 )
 
-collapse_spaces = regex_rule("S505", "collapse-spaces", r"(?<=\S)[ \t\u3000]{2,}(?=\S)", lambda m: " ")
+collapse_spaces = regex_rule(
+    "S505", "collapse-spaces", r"(?<=\S)[ \t\u3000]{2,}(?=\S)", lambda m: " "
+)
 
 stray_and = regex_rule(
     "T601", "stray-english-and", r"(?<=\p{Han})\s+and\s+(?=\p{Han})", lambda m: "和"

@@ -34,6 +34,7 @@ from publish.structure.articles import (
     Draft,
     assemble,
     blocks_of,
+    printed_title,
     read_tail_notes,
     reassemble_interleaved,
 )
@@ -109,6 +110,12 @@ def _cover_article(cover: list[Line], items: list[ContentsItem]) -> Draft | None
     title = first.text if titled else "卷首"
     used, item, score = _best_item(title, items)
     start = Start(head=0, title=(0, 0), item=item, score=score, cue="cover", used=used)
+    if (
+        item is not None
+        and key(item.title) == key(title)
+        and item.title.count(" ") < title.count(" ")
+    ):
+        title = item.title  # the contents prints it without the line-join space
     draft = Draft(
         title=title,
         lines=list(cover[1:] if titled else cover),
@@ -130,7 +137,7 @@ def _best_item(
     """The contents item (or two adjacent ones, for a wrapped title) that best matches."""
     best: tuple[tuple[int, ...], ContentsItem | None, float] = ((), None, 0.0)
     for n, item in enumerate(items):
-        candidates = [((n,), item)]
+        candidates: list[tuple[tuple[int, ...], ContentsItem]] = [((n,), item)]
         if n + 1 < len(items) and items[n + 1].section == item.section:
             candidates.append(((n, n + 1), merge(item, items[n + 1])))
         for used, candidate in candidates:
@@ -153,7 +160,7 @@ def _whole_body(body: list[Line]) -> list[Start]:
         return []
     at = next((i for i, line in enumerate(body[:5]) if is_heading_line(line)), None)
     if at is None:
-        return [Start(head=0, title=(0, 0), cue="none")]
+        return [Start(head=0, title=(0, 0), cue="untitled")]
     return [Start(head=at, title=(at, at), cue="first-heading")]
 
 
@@ -195,7 +202,9 @@ def assign_sections(
         following = next((n for n in range(last + 1, len(items)) if n in used), len(items))
         unmatched = [items[n] for n in range(last + 1, following) if n not in used]
         named = [it.section for it in unmatched if it.section]
-        after_cover = bool(sections) and drafts[len(sections) - 1].kind is ArticleKind.COVER_EDITORIAL
+        after_cover = (
+            bool(sections) and drafts[len(sections) - 1].kind is ArticleKind.COVER_EDITORIAL
+        )
         inherited = None if not sections or after_cover else sections[-1]
         sections.append(named[0] if named else inherited)
     return _contiguous(drafts, sections, diagnostics)
@@ -260,6 +269,23 @@ def _group(articles: list[tuple[str | None, Article]]) -> tuple[Section, ...]:
     return tuple(sections)
 
 
+def _title_corrections(body: list[Line], drafts: list[Draft]) -> list[Diagnostic]:
+    """Report every title whose characters were corrected from the contents."""
+    found = []
+    for draft in drafts:
+        printed = printed_title(body, draft.start)
+        if draft.start.cue == "contents" and key(printed) != key(draft.title):
+            found.append(
+                Diagnostic(
+                    "S220",
+                    Level.WARNING,
+                    body[draft.start.title[0]].first,
+                    f"title “{printed}” corrected to “{draft.title}” (as printed in the contents)",
+                )
+            )
+    return found
+
+
 def _contents_entries(
     items: list[ContentsItem], drafts: list[Draft], ids: list[str], diagnostics: list[Diagnostic]
 ) -> tuple[ContentsEntry, ...]:
@@ -277,7 +303,8 @@ def _contents_entries(
                         "S102",
                         Level.INFO,
                         draft.span.first,
-                        f"“{draft.title}” matched contents “{start.item.title}” at {start.score:.2f}",
+                        f"“{draft.title}” matched contents “{start.item.title}”"
+                        f" at {start.score:.2f}",
                     )
                 )
     entries: list[ContentsEntry] = []
@@ -285,11 +312,14 @@ def _contents_entries(
         if n in by_first:
             found, article_id = by_first[n]
             entries.append(
-                ContentsEntry(found.title, found.section, found.author, found.page, found.line,
-                              article_id)
+                ContentsEntry(
+                    found.title, found.section, found.author, found.page, found.line, article_id
+                )
             )
         elif n not in covered:
-            entries.append(ContentsEntry(item.title, item.section, item.author, item.page, item.line))
+            entries.append(
+                ContentsEntry(item.title, item.section, item.author, item.page, item.line)
+            )
             if not item.topic:
                 diagnostics.append(
                     Diagnostic(
@@ -316,6 +346,7 @@ def detect_structure(
     seg = find_starts(regions.body, items, mode, frozenset(cover.start.used if cover else ()))
     diagnostics.extend(seg.diagnostics)
     drafts = assemble(regions.body, seg.starts, seg.dropped)
+    diagnostics.extend(_title_corrections(regions.body, drafts))
     for message in reassemble_interleaved(drafts):
         diagnostics.append(Diagnostic("S205", Level.INFO, None, message))
     read_tail_notes(drafts)
@@ -336,7 +367,12 @@ def detect_structure(
     for line in regions.front:
         if is_slogan(line.text) and not line.has("bullet"):
             diagnostics.append(
-                Diagnostic("S110", Level.INFO, line.first, f"slogan on the contents page dropped: {line.text}")
+                Diagnostic(
+                    "S110",
+                    Level.INFO,
+                    line.first,
+                    f"slogan on the contents page dropped: {line.text}",
+                )
             )
             continue
         front_matter.append(Block(BlockType.NOTE, line.text, Span.of(line.origin)))
@@ -383,4 +419,3 @@ def merge_meta(detected: IssueMeta, overrides: IssueMeta) -> IssueMeta:
 
 
 __all__ = ["Regions", "detect_structure", "merge_meta", "split_regions"]
-

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from publish.chars import fold_loose
+from publish.chars import fold_loose, quote_balance
 from publish.model import ArticleKind, Block, BlockType, Span
 from publish.normalise.document import Line
 from publish.shapes import (
@@ -18,7 +18,6 @@ from publish.shapes import (
     is_source_note,
     looks_like_heading,
 )
-from publish.structure.contents import ContentsItem
 from publish.structure.names import is_author_field
 from publish.structure.segment import Start, is_heading_line
 
@@ -26,7 +25,11 @@ _LABEL = regex.compile(r"^[·•](\p{Han}{1,8})[·•]$")
 _SPLIT_NOTES = regex.compile(r"^(.*[）)])\s*([（(]\s*来源\s*[:：][^）)]*[）)])$")
 _EDITOR_NOTE = regex.compile(r"^(?:编者按|开栏语|编者的话|导读)[：:]")
 _DOUBLED = regex.compile(r"(\p{Han})\1")
-_TITLE_DASH = regex.compile(r"^[^《〈“]+[^——]——(?=[^——])(?!.*[》〉])")
+
+
+def printed_title(body: list[Line], start: Start) -> str:
+    """The title lines exactly as printed in the body, joined by a space."""
+    return " ".join(line.text for line in body[start.title[0] : start.title[1] + 1])
 
 
 @dataclass
@@ -58,6 +61,17 @@ class Draft:
         return not last.end_mark and not is_closed(last.text) and not looks_like_heading(last.text)
 
 
+def split_title_dash(title: str) -> tuple[str, str] | None:
+    """`主标题——副标题` on one line → (title, subtitle); not a dash inside 《》 or quotes."""
+    at = title.find("——")
+    if at <= 0 or at + 2 >= len(title):
+        return None
+    before = title[:at]
+    if before.count("《") != before.count("》") or quote_balance(before) != 0:
+        return None
+    return before.strip(), title[at:].lstrip("—").strip()
+
+
 def title_text(body: list[Line], start: Start) -> str:
     """The title as printed in the body, corrected by the contents where they agree.
 
@@ -75,7 +89,9 @@ def title_text(body: list[Line], start: Start) -> str:
         if item.title.count(" ") < text.count(" "):
             return item.title
     elif _DOUBLED.sub(r"\1", fold_loose(text)) == fold_loose(item.title):
-        return item.title  # `践行行为民` in the body, `践行为民` in the contents
+        # `践行行为民` in the body, `践行为民` in the contents: a doubled character at a line
+        # join. The caller reports the correction (S220).
+        return item.title
     return text
 
 
@@ -83,19 +99,27 @@ def assemble(body: list[Line], starts: list[Start], dropped: set[int]) -> list[D
     drafts: list[Draft] = []
     for n, start in enumerate(starts):
         end = starts[n + 1].head if n + 1 < len(starts) else len(body)
+        if start.cue == "untitled":
+            # No heading anywhere: every line is text; the title is a short excerpt.
+            rest = [body[k] for k in range(start.head, end) if k not in dropped]
+            drafts.append(Draft(title=_excerpt(rest), lines=rest, start=start))
+            continue
         header = [body[k] for k in range(start.head, start.title[1] + 1) if k not in dropped]
         rest = [body[k] for k in range(start.title[1] + 1, end) if k not in dropped]
         draft = Draft(title=title_text(body, start), lines=rest, start=start, header=header)
         if start.cue == "editor-note":
             draft.kind = ArticleKind.SECTION_INTRO
-        elif start.item is None and _TITLE_DASH.search(draft.title):
-            # `主标题——副标题` printed on one line (web pages); not a dash inside 《》.
-            main, _, sub = draft.title.partition("——")
-            draft.title, draft.subtitle = main.strip(), sub.strip()
+        elif start.item is None and (parts := split_title_dash(draft.title)):
+            draft.title, draft.subtitle = parts
         _read_header(draft, body, start, dropped)
         _read_front_of_body(draft)
         drafts.append(draft)
     return drafts
+
+
+def _excerpt(lines: list[Line], size: int = 16) -> str:
+    text = lines[0].text if lines else ""
+    return text if len(text) <= size else text[:size].rstrip("，。、；：,.;: ") + "……"
 
 
 def read_tail_notes(drafts: list[Draft]) -> None:

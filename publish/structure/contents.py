@@ -26,6 +26,7 @@ _PAGE_FIRST = regex.compile(r"^(\d{1,3})\s+(\S.*)$")
 _PAGE_MID = regex.compile(r"^(.+?)\s+(\d{1,3})\s+(\S.{0,30})$")
 _PAGE_LAST = regex.compile(r"^(?:(.*?)\s+)?(\d{1,3})$")
 _SECTION_MAX = 12
+_SECTION_NAME = regex.compile(r"^[\p{Han}·]{2,8}$")
 
 
 class Mode(Enum):
@@ -119,6 +120,7 @@ def _page_first(lines: list[Line]) -> list[ContentsItem]:
             section, current = text, None
         elif match:
             page, rest = int(match.group(1)), match.group(2)
+            author: str | None
             if line.cells and len(line.cells) > 1:
                 title, author, guessed = rest, " ".join(line.cells[1:]), False
             else:
@@ -135,8 +137,10 @@ def _page_first(lines: list[Line]) -> list[ContentsItem]:
         elif current is not None and current.author is None and is_author_field(text):
             current.author = text
             current.lines.append(line.first)
-        elif nxt is not None and not _PAGE_FIRST.match(nxt.cells[0] if nxt.cells else nxt.text):
-            # A plain line followed by another plain line heads a group: a section.
+        elif _SECTION_NAME.match(text) or (
+            nxt is not None and not _PAGE_FIRST.match(nxt.cells[0] if nxt.cells else nxt.text)
+        ):
+            # A short bare name, or a plain line followed by another plain line, heads a group.
             section, current = text, None
         else:
             current = _Draft([text], [line.first], section, topic=True)
@@ -194,7 +198,12 @@ def _no_pages(lines: list[Line]) -> list[ContentsItem]:
         if line.has("bullet"):
             section = text
             continue
-        if items and items[-1].author is None and is_author_field(text) and items[-1].section == section:
+        if (
+            items
+            and items[-1].author is None
+            and is_author_field(text)
+            and items[-1].section == section
+        ):
             items[-1].author = text
             items[-1].lines.append(line.first)
             continue

@@ -18,7 +18,7 @@ _NOT_FIELDS = frozenset({"本刊", "声明", "欢迎来稿", "内部资料"})
 _PERIOD = regex.compile(r"(\d{4})\s*年\s*第\s*(\d{1,3})\s*期")
 _TOTAL = regex.compile(r"总第\s*(\d+)\s*期")
 _HALF = regex.compile(r"[上下]半月")
-_SCHEDULE = regex.compile(r"(?:每月|每逢)\s*(\d{1,2})\s*日出版|[半双]?月刊|周刊|旬刊")
+_SCHEDULE = regex.compile(r"(?:每月|每逢)\s*(\d{1,2})\s*日出版")
 _ISSN = regex.compile(r"ISSN\s*[:：]?\s*(\d{4}-\d{3}[\dXx])")
 _CN = regex.compile(r"CN\s*[:：]?\s*(\d{2}-\d{4}/[A-Z]{1,2})")
 _MAGAZINE_NAME = regex.compile(r"^[\p{Han}·]{2,12}$")
@@ -167,7 +167,9 @@ def _with_web_fields(meta: IssueMeta, meta_lines: list[Line]) -> IssueMeta:
         return meta
     date_text = values.get("发布时间") or values.get("发布日期")
     iso = _ISO_DATE.search(date_text or "")
-    date = f"{int(iso.group(1)):04d}-{int(iso.group(2)):02d}-{int(iso.group(3)):02d}" if iso else None
+    date = (
+        f"{int(iso.group(1)):04d}-{int(iso.group(2)):02d}-{int(iso.group(3)):02d}" if iso else None
+    )
     site = values.get("来源")
     return replace(
         meta,

@@ -35,7 +35,9 @@ _KICKER = regex.compile(r"^\p{Han}{2,4}$")
 _LABEL = regex.compile(r"^[·•](\p{Han}{1,8})[·•]$")
 _EDITOR_LABEL = regex.compile(r"^(?:编者按|编者的话)[：:]?$")
 # A news kicker (引题) names the event: `……会议上强调`, `……召开会议`.
-_NEWS_KICKER = regex.compile(r"(?:会议|会上|座谈会|大会|强调|指出|表示|讲话|召开|举行|部署|要求|提出)$")
+_NEWS_KICKER = regex.compile(
+    r"(?:会议|会上|座谈会|大会|强调|指出|表示|讲话|召开|举行|部署|要求|提出)$"
+)
 
 
 @dataclass
@@ -156,9 +158,7 @@ def match_contents(
             continue
         taken_items.update(used)
         taken_lines.update(lines)
-        starts.append(
-            Start(head=run[0], title=run, item=item, score=min(score, 1.0), used=used)
-        )
+        starts.append(Start(head=run[0], title=run, item=item, score=min(score, 1.0), used=used))
     return sorted(starts, key=lambda s: s.head)
 
 
@@ -172,7 +172,9 @@ def cue_starts(body: list[Line], taken: set[int], has_contents: bool) -> list[St
         prev = body[i - 1] if i > 0 else None
         nxt = body[i + 1] if i + 1 < len(body) else None
         after_end = prev is None or ends_article(prev)
-        if _EDITOR_LABEL.match(line.text) and (prev is None or ends_article(prev) or line.blank_before >= 2):
+        if _EDITOR_LABEL.match(line.text) and (
+            prev is None or ends_article(prev) or line.blank_before >= 2
+        ):
             starts.append(Start(head=i, title=(i, i), cue="editor-note"))
             continue
         label = _LABEL.match(line.text)
@@ -216,12 +218,17 @@ def extend_heads(body: list[Line], seg: Segmentation) -> None:
         while k >= 0 and k not in claimed:
             line = body[k]
             before = body[k - 1] if k > 0 else None
-            if line.has("column-label"):
-                start.head = k
-            elif is_bio(line.text) and (before is None or is_closed(before.text) or ends_article(before)):
+            if line.has("column-label") or (
+                is_bio(line.text)
+                and (before is None or is_closed(before.text) or ends_article(before))
+            ):
                 start.head = k
             elif _kicker_like(line) and _after_article(before):
-                if line.blank_before >= 2 and len(line.text) > 8 and not _NEWS_KICKER.search(line.text):
+                if (
+                    line.blank_before >= 2
+                    and len(line.text) > 8
+                    and not _NEWS_KICKER.search(line.text)
+                ):
                     seg.dropped.add(k)
                     seg.diagnostics.append(
                         Diagnostic(

@@ -1,0 +1,40 @@
+"""Backends turn an Issue into files. Each one is a small class behind the `Backend` protocol,
+registered by name; the heavy libraries are imported only when a backend is used."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import ClassVar, Protocol
+
+from publish.errors import UsageError
+from publish.model import Issue
+from publish.render import RenderContext
+
+
+class Backend(Protocol):
+    name: ClassVar[str]
+    suffix: ClassVar[str]
+
+    def write(self, issue: Issue, ctx: RenderContext, dest: Path) -> Path: ...
+
+
+# name -> "module:Class"; looked up lazily so `--format epub` never imports WeasyPrint.
+REGISTRY: dict[str, str] = {
+    "epub": "publish.backends.epub:EpubBackend",
+    "pdf": "publish.backends.pdf:PdfBackend",
+}
+
+
+def get_backend(name: str) -> Backend:
+    try:
+        module_name, _, class_name = REGISTRY[name].partition(":")
+    except KeyError:
+        known = ", ".join(sorted(REGISTRY))
+        raise UsageError(f"unknown output format “{name}”", hint=f"choose from: {known}") from None
+    module = importlib.import_module(module_name)
+    backend: Backend = getattr(module, class_name)()
+    return backend
+
+
+__all__ = ["REGISTRY", "Backend", "get_backend"]

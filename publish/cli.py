@@ -1,0 +1,224 @@
+"""Command line: parse arguments, call the pipeline, map errors to exit codes.
+
+`main(argv)` returns the exit code, so tests call it in-process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any, TextIO
+
+from publish import __version__
+from publish.errors import EXIT_OK, EXIT_USAGE, PublishError, UsageError
+
+EPILOG = """\
+commands (each has --help):
+  build     build EPUB and PDF editions       publish build seeds/000_x.txt -o build --format epub
+  clean     print the cleaned text            publish clean seeds/000_x.txt --report changes.json
+  inspect   show the detected structure       publish inspect seeds/000_x.txt --json
+  rules     list the normalisation rules      publish rules
+
+exit codes: 0 ok, 1 some inputs failed, 2 usage, 3 bad input, 4 bad config,
+            5 rendering failed, 6 missing font/program/directory
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, so main() controls the exit code."""
+
+    def error(self, message: str) -> Any:
+        raise UsageError(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="publish",
+        description="OCR'd Chinese periodicals -> EPUB 3 and typeset PDF editions.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"publish {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    build = sub.add_parser(
+        "build",
+        help="build every input (default: seeds/) into build/",
+        description="Build EPUB/PDF editions. Example: publish build seeds/ -o build --format epub",
+    )
+    build.add_argument("paths", nargs="*", type=Path, help="input files or directories")
+    build.add_argument("-o", "--output", type=Path, help="output directory (default: build)")
+    build.add_argument("--format", help="comma-separated formats: epub,pdf (default: both)")
+    build.add_argument("-q", "--quiet", action="store_true", help="only print failures")
+
+    clean = sub.add_parser(
+        "clean",
+        help="print the cleaned text: one paragraph or heading per line",
+        description="Example: publish clean seeds/000_x.txt --report changes.json",
+    )
+    clean.add_argument("path", type=Path)
+    clean.add_argument("--report", type=Path, help="write every change and diagnostic as JSON")
+
+    inspect = sub.add_parser(
+        "inspect",
+        help="show the detected structure (sections, articles, diagnostics)",
+        description="Example: publish inspect seeds/000_x.txt --json",
+    )
+    inspect.add_argument("path", type=Path)
+    inspect.add_argument("--json", action="store_true", help="machine-readable JSON")
+
+    sub.add_parser(
+        "rules", help="list the normalisation rules", description="Example: publish rules"
+    )
+    return parser
+
+
+def _formats(value: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
+    from publish.config import validate_formats  # noqa: PLC0415
+
+    if value is None:
+        return default
+    formats = tuple(f.strip() for f in value.split(",") if f.strip())
+    validate_formats(formats)
+    return formats
+
+
+def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
+    from publish.batch import build_all, discover  # noqa: PLC0415
+    from publish.config import load_config  # noqa: PLC0415
+    from publish.render import build_time  # noqa: PLC0415
+
+    config = load_config(Path.cwd())
+    formats = _formats(args.format, config.build.formats)
+    paths = args.paths or [config.root / p for p in config.build.inputs]
+    inputs = discover(paths)
+    if not inputs:
+        raise UsageError("no inputs found", hint="give .txt files or a directory that has some")
+    out_root = args.output or config.output_dir
+
+    def progress(report: dict[str, Any]) -> None:
+        if report["status"] == "ok":
+            if not args.quiet:
+                outputs = ", ".join(Path(o["path"]).name for o in report["outputs"])
+                print(f"ok      {report['input']} -> {outputs}", file=out)
+        else:
+            error = report.get("error", {})
+            print(f"FAILED  {report['input']}: {error.get('message')}", file=out)
+
+    result = build_all(
+        inputs,
+        config=config,
+        formats=formats,
+        out_root=out_root,
+        modified=build_time(),
+        progress=progress,
+    )
+    if not args.quiet:
+        print(
+            f"{len(result.reports) - len(result.failed)} built, {len(result.failed)} failed"
+            f" -> {out_root}",
+            file=out,
+        )
+    return result.exit_code
+
+
+def _cmd_clean(args: argparse.Namespace, out: TextIO) -> int:
+    from publish.files import write_text_atomic  # noqa: PLC0415
+    from publish.pipeline import changes_report, process  # noqa: PLC0415
+    from publish.plaintext import render_text  # noqa: PLC0415
+
+    processed = process(args.path)
+    out.write(render_text(processed.issue))
+    if args.report:
+        report = changes_report(processed)
+        write_text_atomic(args.report, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
+
+
+def _cmd_inspect(args: argparse.Namespace, out: TextIO) -> int:
+    from publish.model import to_jsonable  # noqa: PLC0415
+    from publish.pipeline import process  # noqa: PLC0415
+
+    issue = process(args.path).issue
+    if args.json:
+        out.write(json.dumps(to_jsonable(issue), ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    meta = issue.meta
+    print(meta.display_title, file=out)
+    details = [
+        v
+        for v in (meta.publisher, meta.issn and f"ISSN {meta.issn}", meta.cn and f"CN {meta.cn}")
+        if v
+    ]
+    if details:
+        print("  " + " · ".join(details), file=out)
+    for section in issue.sections:
+        print(f"\n{section.title or '(无栏目)'}", file=out)
+        for a in section.articles:
+            page = f" p.{a.page}" if a.page else ""
+            paragraphs = sum(1 for b in a.blocks if b.type.value == "paragraph")
+            byline = f" — {a.byline}" if a.byline else ""
+            print(
+                f"  · {a.title}{byline}{page}  [{paragraphs}¶, L{a.span.first}-{a.span.last}]",
+                file=out,
+            )
+    linked = sum(1 for c in issue.contents if c.article_id)
+    print(f"\ncontents: {len(issue.contents)} entries, {linked} matched to articles", file=out)
+    levels = Counter(d.level.value for d in issue.diagnostics)
+    summary = ", ".join(f"{n} {lvl}" for lvl, n in sorted(levels.items())) or "none"
+    print(f"diagnostics: {summary}", file=out)
+    for d in issue.diagnostics:
+        if d.level.value != "info":
+            print(f"  {d.code} L{d.line}: {d.message}", file=out)
+    return EXIT_OK
+
+
+def _cmd_rules(_args: argparse.Namespace, out: TextIO) -> int:
+    from publish.normalise import RULES  # noqa: PLC0415
+
+    for rule in RULES:
+        flag = " (flag only)" if rule.flag_only else ""
+        print(f"{rule.code}  {rule.name:28} {rule.summary}{flag}", file=out)
+    return EXIT_OK
+
+
+COMMANDS = {"build": _cmd_build, "clean": _cmd_clean, "inspect": _cmd_inspect, "rules": _cmd_rules}
+
+
+def main(
+    argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = _parser()
+    try:
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # --help and --version exit through argparse
+            return int(exc.code or 0)
+        if args.command is None:
+            parser.print_help(out)
+            return EXIT_USAGE
+        return COMMANDS[args.command](args, out)
+    except PublishError as exc:
+        print(f"publish: error: {exc}", file=err)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("publish: interrupted", file=err)
+        return 130
+
+
+def main_entry() -> None:
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`publish inspect … | head`): not an error of ours.
+        import os  # noqa: PLC0415
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = EXIT_OK
+    sys.exit(code)

@@ -1,0 +1,166 @@
+"""Configuration: defaults in code, `publish.toml` at the project root, `<input>.toml` sidecars.
+
+Validated once at load: unknown keys and wrong types are errors that name the file and the key.
+Precedence: command line > sidecar (per issue metadata) > publish.toml > defaults.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from publish.errors import ConfigError
+from publish.model import IssueMeta
+from publish.normalise import RULE_NAMES, NormaliseConfig
+
+CONFIG_NAME = "publish.toml"
+FORMATS = ("epub", "pdf")
+
+
+@dataclass(frozen=True, slots=True)
+class BuildConfig:
+    inputs: tuple[str, ...] = ("seeds",)
+    output: str = "build"
+    formats: tuple[str, ...] = FORMATS
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    build: BuildConfig = field(default_factory=BuildConfig)
+    normalise: NormaliseConfig = field(default_factory=NormaliseConfig)
+    root: Path = Path()
+
+    @property
+    def output_dir(self) -> Path:
+        return self.root / self.build.output
+
+
+def _table(data: Any, name: str, path: Path) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise ConfigError(f"[{name}] must be a table", path=path)
+    return data
+
+
+def _check_keys(data: dict[str, Any], allowed: set[str], where: str, path: Path) -> None:
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise ConfigError(
+            f"unknown key(s) in {where}: {', '.join(unknown)}",
+            path=path,
+            hint=f"allowed: {', '.join(sorted(allowed))}",
+        )
+
+
+def _strings(value: Any, key: str, path: Path) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{key} must be a list of strings", path=path)
+    return tuple(value)
+
+
+def _string(value: Any, key: str, path: Path) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"{key} must be a string", path=path)
+    return value
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML: {exc}", path=path) from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError("config file is not UTF-8", path=path) from exc
+    except OSError as exc:
+        raise ConfigError(f"cannot read config: {exc.strerror}", path=path) from exc
+
+
+def _build_section(data: dict[str, Any], path: Path) -> BuildConfig:
+    _check_keys(data, {"inputs", "output", "formats"}, "[build]", path)
+    build = BuildConfig()
+    if "inputs" in data:
+        build = replace(build, inputs=_strings(data["inputs"], "build.inputs", path))
+    if "output" in data:
+        output = _string(data["output"], "build.output", path)
+        if Path(output).is_absolute() or ".." in Path(output).parts:
+            raise ConfigError("build.output must be a path inside the project", path=path)
+        build = replace(build, output=output)
+    if "formats" in data:
+        formats = _strings(data["formats"], "build.formats", path)
+        validate_formats(formats, path)
+        build = replace(build, formats=formats)
+    return build
+
+
+def validate_formats(formats: tuple[str, ...], path: Path | None = None) -> None:
+    bad = [f for f in formats if f not in FORMATS]
+    if bad or not formats:
+        raise ConfigError(
+            f"unknown output format(s): {', '.join(bad) or '(none given)'}",
+            path=path,
+            hint=f"choose from: {', '.join(FORMATS)}",
+        )
+
+
+def _normalise_section(data: dict[str, Any], path: Path) -> NormaliseConfig:
+    _check_keys(data, {"disabled", "spacing"}, "[normalise]", path)
+    config = NormaliseConfig()
+    if "disabled" in data:
+        names = frozenset(_strings(data["disabled"], "normalise.disabled", path))
+        unknown = sorted(names - RULE_NAMES)
+        if unknown:
+            raise ConfigError(f"unknown rule name(s): {', '.join(unknown)}", path=path)
+        config = replace(config, disabled=names)
+    if "spacing" in data:
+        spacing = _string(data["spacing"], "normalise.spacing", path)
+        if spacing not in ("remove", "keep"):
+            raise ConfigError("normalise.spacing must be “remove” or “keep”", path=path)
+        config = replace(config, spacing=spacing)  # type: ignore[arg-type]
+    return config
+
+
+def load_config(root: Path) -> Config:
+    """Defaults, overridden by `publish.toml` in `root` when it exists."""
+    path = root / CONFIG_NAME
+    if not path.exists():
+        return Config(root=root)
+    data = read_toml(path)
+    _check_keys(data, {"build", "normalise"}, "publish.toml", path)
+    return Config(
+        build=_build_section(_table(data.get("build", {}), "build", path), path),
+        normalise=_normalise_section(_table(data.get("normalise", {}), "normalise", path), path),
+        root=root,
+    )
+
+
+_META_FIELDS = {f.name: f for f in fields(IssueMeta) if f.name != "masthead"}
+_INT_FIELDS = {"year", "number", "total_number"}
+
+
+def sidecar_path(input_path: Path) -> Path:
+    return input_path.with_suffix(".toml")
+
+
+def load_sidecar(input_path: Path) -> IssueMeta | None:
+    """Per-issue metadata from `<input>.toml` (`[meta]` table), or None when there is none."""
+    path = sidecar_path(input_path)
+    if not path.exists():
+        return None
+    data = read_toml(path)
+    _check_keys(data, {"meta"}, path.name, path)
+    meta = _table(data.get("meta", {}), "meta", path)
+    _check_keys(meta, set(_META_FIELDS), "[meta]", path)
+    values: dict[str, Any] = {}
+    for key, value in meta.items():
+        if key in _INT_FIELDS:
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise ConfigError(f"meta.{key} must be an integer", path=path)
+        elif not isinstance(value, str):
+            raise ConfigError(f"meta.{key} must be a string", path=path)
+        elif any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+            raise ConfigError(
+                f"meta.{key} contains an invalid character (lone surrogate)", path=path
+            )
+        values[key] = value
+    return IssueMeta(**values)

@@ -1,0 +1,182 @@
+"""Structure detection on synthetic issues (not the seeds): metadata, contents, articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from publish.model import ArticleKind, Issue
+from publish.normalise import normalise
+from publish.normalise.document import Line
+from publish.structure import detect_structure
+from publish.structure.contents import is_slogan, parse_contents
+from publish.structure.metadata import parse_masthead
+from publish.structure.names import is_author_field, is_person_name, split_author
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "issues"
+
+
+def structure_of(name: str) -> Issue:
+    text = (FIXTURES / name).read_text("utf-8")
+    return detect_structure(normalise(text), Path(name).stem)
+
+
+def lines(*texts: str, front: bool = True) -> list[Line]:
+    out = []
+    for n, text in enumerate(texts, start=1):
+        blank = 0 if text.startswith("\t") else 1
+        line = Line(text=text.strip("\t"), origin=(n,), blank_before=blank)
+        out.append(line.tagged("front") if front else line)
+    return out
+
+
+class TestMetadata:
+    def test_masthead_fields_and_issue_numbers(self) -> None:
+        meta = structure_of("page_first.txt").meta
+        assert meta.title == "示范党建周刊"  # printed letter-spaced as `示范 党建周刊`
+        assert (meta.half, meta.year, meta.number, meta.total_number) == ("上半月", 2024, 3, 512)
+        assert meta.publisher == "示范党建周刊社"
+        assert meta.sponsor == "示范市委"
+        assert (meta.issn, meta.cn, meta.price) == ("1234-5678", "11-2233/D", "6.00元")
+        assert meta.date == "2024-03-01"
+        assert meta.display_title == "示范党建周刊 2024年第3期（上半月）"
+
+    def test_wrapped_field_values_continue(self) -> None:
+        masthead = parse_masthead(
+            lines(
+                "副总编辑 岳涛",
+                "\t王翊",
+                "联系地址 某市某区",
+                "\t某路82号",
+                "编委会委员",
+                "张三 李四",
+            )
+        )
+        values = {f.label: f.value for f in masthead.fields}
+        assert values["副总编辑"] == "岳涛 王翊"
+        assert values["联系地址"] == "某市某区某路82号"  # an address wraps inside a word
+        assert values["编委会委员"] == "张三 李四"
+
+    def test_web_page_metadata_line(self) -> None:
+        text = "某地推进基层治理\n发布时间:2024-05-06 来源: 示范网 作者:佚名\n正文第一段。\n原文链接:http://example.org/a.html"
+        issue = detect_structure(normalise(text), "web")
+        assert issue.meta.date == "2024-05-06"
+        assert issue.meta.source_site == "示范网"
+        assert issue.meta.publisher == "示范网"
+        assert issue.meta.author == "佚名"
+        assert issue.meta.url == "http://example.org/a.html"
+        assert issue.meta.title == "某地推进基层治理"
+
+
+class TestContents:
+    def test_page_first_with_authors_and_sections(self) -> None:
+        items = parse_contents(
+            lines("理论前沿", "06 把握新时代基层治理的内在逻辑 王建国", "09 以数字化赋能社区服务")
+        )
+        assert [(i.page, i.title, i.author) for i in items] == [
+            (6, "把握新时代基层治理的内在逻辑", "王建国"),
+            (9, "以数字化赋能社区服务", None),
+        ]
+
+    def test_page_last_with_leaders_wraps_and_sections(self) -> None:
+        raw = lines(
+            "卷首语",
+            "奋进新征程",
+            "特约评论员 1",
+            "经验交流",
+            "关于加强基层党组织建设的",
+            "调研报告 12 某某课题组",
+            "理论研究的阵地 经验交流的桥梁 党建知识的宝库 党务干部的挚友",
+            "新质生产力之新与质",
+            "..... 40",
+        )
+        raw = [x.tagged("leader") if x.text.startswith(".....") else x for x in raw]
+        raw = [x.with_text(x.text.lstrip(". ")) for x in raw]
+        items = parse_contents(raw)
+        assert [(i.section, i.title, i.author, i.page) for i in items] == [
+            ("卷首语", "奋进新征程", "特约评论员", 1),
+            ("经验交流", "关于加强基层党组织建设的 调研报告", "某某课题组", 12),
+            ("经验交流", "新质生产力之新与质", None, 40),
+        ]
+
+    def test_slogan_is_not_an_entry(self) -> None:
+        assert is_slogan("理论研究的阵地 经验交流的桥梁 党建知识的宝库 党务干部的挚友")
+        assert not is_slogan("学习讲深度 调研出成果 发展有实绩 整改见实效")
+        assert not is_slogan("心中有责 眼里有活 手上有招")
+
+    def test_contents_entries_are_linked_to_articles(self) -> None:
+        issue = structure_of("page_first.txt")
+        assert all(entry.article_id for entry in issue.contents)
+        pages = {a.title: a.page for a in issue.articles}
+        assert pages["小巷里的“红色管家”"] == 12
+
+
+class TestNames:
+    @pytest.mark.parametrize("name", ["李圆圆", "郜敏", "欧阳明远", "王芳"])
+    def test_person_names(self, name: str) -> None:
+        assert is_person_name(name)
+
+    @pytest.mark.parametrize("text", ["特别关注", "卷首语", "学习笔记", "基层治理"])
+    def test_not_person_names(self, text: str) -> None:
+        assert not is_person_name(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "市委市级机关工委",
+            "省农业农村厅课题组",
+            "特约评论员",
+            "韩燕玲 刘鑫",
+            "某海关财务处 李霞",
+        ],
+    )
+    def test_author_fields(self, text: str) -> None:
+        assert is_author_field(text)
+
+    def test_split_author_keeps_parallel_phrases(self) -> None:
+        assert split_author("以青春之我 讲好觉悟故事 迟爱民") == (
+            "以青春之我 讲好觉悟故事",
+            "迟爱民",
+        )
+        assert split_author("畅联通 扩合作 强枢纽") == ("畅联通 扩合作 强枢纽", None)
+        assert split_author("学习讲深度 调研出成果") == ("学习讲深度 调研出成果", None)
+
+
+class TestArticles:
+    def test_articles_sections_and_headers(self) -> None:
+        issue = structure_of("page_first.txt")
+        assert [s.title for s in issue.sections] == ["卷首", "理论前沿", "基层风采"]
+        cover, first, second, third, fourth = issue.articles
+        assert cover.kind is ArticleKind.COVER_EDITORIAL
+        assert first.byline == "文 / 王建国"
+        assert [b.type.value for b in first.blocks] == ["paragraph", "heading", "paragraph"]
+        assert first.blocks[-1].text.endswith("逐项推动解决，群众满意度持续提升。")
+        assert second.source_note == "（市数据局机关党委 供稿）"
+        assert third.byline == "文 / 本刊记者 陈晓"
+        assert fourth.source_note == "（选自《示范日报》）"
+
+    def test_web_page_title_subtitle_byline_and_chrome(self) -> None:
+        issue = structure_of("web_page.txt")
+        (article,) = issue.articles
+        assert article.title == "乡村振兴的新答卷"
+        assert article.subtitle == "示范县发展特色产业纪实"
+        assert article.byline == "记者 刘洋"
+        assert [b.text for b in article.blocks] == [
+            "春耕时节，示范县的田野上一派繁忙景象。",
+            "“今年的订单已经排到了秋天。”合作社负责人说。",
+        ]
+
+    def test_text_without_structure_is_one_article(self) -> None:
+        issue = detect_structure(normalise("这是一段没有标题的文字。\n\n又一段文字。"), "plain")
+        (article,) = issue.articles
+        assert len(article.blocks) == 2
+
+    def test_no_text_is_lost(self) -> None:
+        text = (FIXTURES / "page_first.txt").read_text("utf-8")
+        issue = detect_structure(normalise(text), "x")
+        body = "".join(b.text for a in issue.articles for b in a.blocks) + "".join(
+            a.title for a in issue.articles
+        )
+        for phrase in ("居民的事就是我的事", "社区工作者的负担明显减轻", "学思践悟"):
+            assert phrase in body
