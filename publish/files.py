@@ -21,6 +21,7 @@ def atomic_path(dest: Path) -> Iterator[Path]:
     tmp_path = Path(tmp)
     try:
         yield tmp_path
+        tmp_path.chmod(0o644)  # mkstemp makes 0600; outputs are ordinary shared files
         tmp_path.replace(dest)
     except BaseException:
         tmp_path.unlink(missing_ok=True)

@@ -111,6 +111,7 @@ def build_input(
     from publish.backends import get_backend  # noqa: PLC0415 - backends are heavy imports
     from publish.files import write_text_atomic  # noqa: PLC0415
     from publish.render import build_context  # noqa: PLC0415
+    from publish.review import render_review  # noqa: PLC0415
 
     timer = Timer()
     report: dict[str, Any] = {"input": str(path), "id": path.stem, "status": "ok", "outputs": []}
@@ -126,6 +127,11 @@ def build_input(
         processed = Processed(source, normalised, issue)
         report |= changes_report(processed)
         report["title"] = issue.meta.display_title
+        with timer.stage("review"):
+            review = render_review(
+                issue.meta.display_title, source.lines, normalised, issue.diagnostics
+            )
+            write_text_atomic(out_dir / "changes.html", review)
         ctx = build_context(issue, modified=modified)
         for name in formats:
             backend = get_backend(name)

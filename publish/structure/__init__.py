@@ -46,6 +46,7 @@ from publish.structure.contents import (
     merge,
     parse_contents,
 )
+from publish.structure.consistency import spelling_diagnostics
 from publish.structure.match import key, similarity
 from publish.structure.metadata import Masthead, extract_metadata
 from publish.structure.segment import (
@@ -376,7 +377,7 @@ def detect_structure(
             )
             continue
         front_matter.append(Block(BlockType.NOTE, line.text, Span.of(line.origin)))
-    return Issue(
+    issue = Issue(
         id=issue_id,
         meta=meta,
         sections=_group(articles),
@@ -384,6 +385,7 @@ def detect_structure(
         diagnostics=tuple(normalised.diagnostics) + tuple(diagnostics),
         front_matter=tuple(front_matter),
     )
+    return replace(issue, diagnostics=issue.diagnostics + tuple(spelling_diagnostics(issue)))
 
 
 _SOURCE_VALUE = regex.compile(r"来源\s*[:：]\s*([^）)\s]+)")

@@ -33,6 +33,7 @@ from publish.structure.match import THRESHOLD, key, similarity
 MAX_TITLE_LINES = 4
 _KICKER = regex.compile(r"^\p{Han}{2,4}$")
 _LABEL = regex.compile(r"^[·•](\p{Han}{1,8})[·•]$")
+_NEWS_LEDE = regex.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日|^(?:近日|日前|近期|今年以来)[，,]")
 _EDITOR_LABEL = regex.compile(r"^(?:编者按|编者的话)[：:]?$")
 # A news kicker (引题) names the event: `……会议上强调`, `……召开会议`.
 _NEWS_KICKER = regex.compile(
@@ -165,9 +166,12 @@ def match_contents(
 def cue_starts(body: list[Line], taken: set[int], has_contents: bool) -> list[Start]:
     """Article starts found from body cues alone (bylines, labels, kickers, end marks)."""
     starts: list[Start] = []
-    digest = False  # inside a column of short items that each open with a kicker
+    digest = False  # inside a column of short items that each open with a kicker or label
     for i, line in enumerate(body):
-        if i in taken or not is_heading_line(line):
+        if i in taken:
+            digest = False  # a listed article starts: the digest column is over
+            continue
+        if not is_heading_line(line) or (starts and i <= starts[-1].title[1]):
             continue
         prev = body[i - 1] if i > 0 else None
         nxt = body[i + 1] if i + 1 < len(body) else None
@@ -199,6 +203,10 @@ def cue_starts(body: list[Line], taken: set[int], has_contents: bool) -> list[St
             title_at = i + 1 if is_heading_line(nxt) and i + 1 not in taken else i
             starts.append(Start(head=i, title=(title_at, title_at), cue="kicker"))
             digest = True
+            continue
+        if digest and nxt is not None and _NEWS_LEDE.match(nxt.text) and not is_heading_line(nxt):
+            # A headline over a dated news lede, inside a digest column: one more item.
+            starts.append(Start(head=i, title=(i, i), cue="news-item"))
             continue
         if not has_contents and after_end and nxt is not None and not is_heading_line(nxt):
             starts.append(Start(head=i, title=(i, i), cue="after-end"))
