@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from publish.model import Diagnostic
-from publish.normalise import Change, ChangeKind, LineKind, Normalised, RULES
+from publish.normalise import RULES, Change, ChangeKind, LineKind, Normalised
 from publish.render import STYLES_DIR, environment
 
 _NAMES = {rule.code: rule.name for rule in RULES}

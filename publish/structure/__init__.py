@@ -38,15 +38,15 @@ from publish.structure.articles import (
     read_tail_notes,
     reassemble_interleaved,
 )
+from publish.structure.consistency import spelling_diagnostics
 from publish.structure.contents import (
     ContentsItem,
     Mode,
-    _mode,
+    detect_mode,
     is_slogan,
     merge,
     parse_contents,
 )
-from publish.structure.consistency import spelling_diagnostics
 from publish.structure.match import key, similarity
 from publish.structure.metadata import Masthead, extract_metadata
 from publish.structure.segment import (
@@ -342,7 +342,7 @@ def detect_structure(
     meta, masthead = extract_metadata(regions.front, regions.meta)
     contents_lines = _contents_lines(regions.front, masthead, meta)
     items = parse_contents(contents_lines) if contents_lines else []
-    mode = _mode(contents_lines) if contents_lines else None
+    mode = detect_mode(contents_lines) if contents_lines else None
     cover = _cover_article(regions.cover, items)
     seg = find_starts(regions.body, items, mode, frozenset(cover.start.used if cover else ()))
     diagnostics.extend(seg.diagnostics)

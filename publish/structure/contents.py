@@ -84,7 +84,7 @@ def is_slogan(text: str) -> bool:
     )
 
 
-def _mode(lines: list[Line]) -> Mode:
+def detect_mode(lines: list[Line]) -> Mode:
     if any(_PAGE_FIRST.match(x.text) or x.cells for x in lines):
         return Mode.PAGE_FIRST
     if any(x.has("leader") or _PAGE_LAST.match(x.text) or _PAGE_MID.match(x.text) for x in lines):
@@ -95,7 +95,7 @@ def _mode(lines: list[Line]) -> Mode:
 def parse_contents(lines: list[Line]) -> list[ContentsItem]:
     """Contents entries from the contents lines (masthead and notices already removed)."""
     lines = [x for x in lines if not is_slogan(x.text)]
-    mode = _mode(lines)
+    mode = detect_mode(lines)
     if mode is Mode.PAGE_FIRST:
         return _page_first(lines)
     if mode is Mode.PAGE_LAST:
