@@ -1,0 +1,194 @@
+"""PDF backend (the only module that imports WeasyPrint).
+
+The edition is one HTML document (title page, contents, articles, colophon) rendered from
+`templates/pdf/issue.html.j2` and laid out with `styles/base.css` + `styles/pdf.css`. Page
+numbers in the contents, running heads, folios and the outline are all CSS, so this module only
+assembles the document, fences WeasyPrint in (no network, no files outside `styles/`, no log
+output) and writes the file atomically.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+import jinja2
+import weasyprint
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+from publish.errors import RenderError
+from publish.files import atomic_path
+from publish.model import Article, Issue
+from publish.render import STYLES_DIR, RenderContext, TocEntry, environment
+
+STYLESHEETS = ("base.css", "pdf.css")
+TEMPLATE = "pdf/issue.html.j2"
+WEASYPRINT_LOGGER = "weasyprint"
+
+log = logging.getLogger(__name__)
+
+
+class RefusedURL(ValueError):
+    """A URL the PDF renderer is not allowed to fetch."""
+
+
+class StylesOnlyFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type stubs
+    """Serves the stylesheets in `root` and refuses every other URL.
+
+    The text is untrusted: templates escape it, but should a URL ever reach the markup or a
+    stylesheet, the renderer must not read local files or go out to the network.
+    """
+
+    def __init__(self, root: Path = STYLES_DIR) -> None:
+        # Only our own stylesheets are ever fetched, so a failed fetch is a broken installation
+        # (or a URL that should not be there): stop the render instead of printing unstyled.
+        super().__init__(allowed_protocols=("file",), fail_on_errors=True)
+        self.root = root.resolve()
+
+    def local_path(self, url: str) -> Path:
+        """The file a URL names, if it is a stylesheet inside `root`; else `RefusedURL`."""
+        parts = urlsplit(url)
+        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+            raise RefusedURL(f"only local stylesheets may be fetched, not {url}")
+        path = Path(url2pathname(parts.path)).resolve()
+        if not path.is_relative_to(self.root) or path.suffix != ".css" or not path.is_file():
+            raise RefusedURL(f"not a stylesheet of this project: {url}")
+        return path
+
+    def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> URLFetcherResponse:
+        path = self.local_path(url)
+        return URLFetcherResponse(
+            url, body=path.read_bytes(), headers={"Content-Type": "text/css; charset=utf-8"}
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """Articles in reading order under the contents entry that opens them: a section entry, or
+    None for an article outside any section (which is then its own outline entry)."""
+
+    section: TocEntry | None
+    articles: tuple[Article, ...]
+
+
+def reading_order(issue: Issue, toc: tuple[TocEntry, ...]) -> tuple[Part, ...]:
+    """The body follows `toc`, so the contents page, the outline and the pages always agree."""
+    by_id = {article.id: article for article in issue.articles}
+    parts = tuple(
+        Part(entry, tuple(by_id[child.target] for child in entry.children))
+        if entry.children
+        else Part(None, (by_id[entry.target],))
+        for entry in toc
+    )
+    listed = [article.id for part in parts for article in part.articles]
+    if sorted(listed) != sorted(article.id for article in issue.articles):
+        # Printing only what the contents lists would silently drop text.
+        raise RenderError("the table of contents does not list every article exactly once")
+    return parts
+
+
+def w3c_date(when: datetime) -> str:
+    """The form WeasyPrint accepts for `dcterms.created`/`modified` (read as UTC if naive)."""
+    utc = when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+    return utc.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def keywords(issue: Issue) -> tuple[str, ...]:
+    """Section names, once each, in order."""
+    return tuple(dict.fromkeys(s.title for s in issue.sections if s.title))
+
+
+def subject(issue: Issue, ctx: RenderContext) -> str:
+    total = f"（总第{issue.meta.total_number}期）" if issue.meta.total_number else ""
+    return f"{ctx.title}{total}，{len(issue.articles)}篇文章"
+
+
+def build_html(issue: Issue, ctx: RenderContext) -> str:
+    template = environment().get_template(TEMPLATE)
+    return template.render(
+        ctx=ctx,
+        parts=reading_order(issue, ctx.toc),
+        keywords=keywords(issue),
+        subject=subject(issue, ctx),
+        date=w3c_date(ctx.modified),
+        stylesheets=STYLESHEETS,
+    )
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def captured_warnings() -> Iterator[list[str]]:
+    """Collect WeasyPrint's warnings instead of letting them reach stderr via the root logger.
+
+    Changes the `weasyprint` logger for the duration, so two renders must not run concurrently
+    in threads of one process (processes are fine).
+    """
+    logger = logging.getLogger(WEASYPRINT_LOGGER)
+    handler = _Collector()
+    propagate, level = logger.propagate, logger.level
+    logger.addHandler(handler)
+    logger.propagate = False
+    logger.setLevel(logging.WARNING)  # also silences the per-step progress messages
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+        logger.setLevel(level)
+
+
+def render_pdf(html: str, target: Path, ctx: RenderContext) -> None:
+    options: dict[str, Any] = {
+        # Stable /ID: the edition's identifier (the second half is WeasyPrint's content hash).
+        "pdf_identifier": ctx.identifier.encode(),
+    }
+    document = weasyprint.HTML(
+        string=html,
+        base_url=STYLES_DIR.as_uri() + "/",  # the <link>ed stylesheets resolve here
+        url_fetcher=StylesOnlyFetcher(),
+    )
+    document.write_pdf(target, **options)
+
+
+class PdfBackend:
+    name: ClassVar[str] = "pdf"
+    suffix: ClassVar[str] = ".pdf"
+
+    def __init__(self) -> None:
+        #: WeasyPrint's warnings from the last `write()` (unsupported CSS, refused URLs...).
+        self.warnings: list[str] = []
+
+    def write(self, issue: Issue, ctx: RenderContext, dest: Path) -> Path:
+        try:
+            html = build_html(issue, ctx)
+        except jinja2.TemplateError as exc:
+            raise RenderError(f"cannot render the PDF template: {exc}", path=dest) from exc
+        with captured_warnings() as messages, atomic_path(dest) as tmp:
+            self.warnings = messages
+            try:
+                render_pdf(html, tmp, ctx)
+            except FatalURLFetchingError as exc:  # a BaseException, not an Exception
+                cause = exc.__cause__ or exc
+                raise RenderError(f"cannot load a stylesheet: {cause}", path=dest) from exc
+            except Exception as exc:
+                # WeasyPrint has no exception hierarchy of its own; whatever it raises, there
+                # is no PDF, and the caller expects a RenderError.
+                raise RenderError(f"cannot write PDF: {exc}", path=dest) from exc
+        for message in self.warnings:
+            log.debug("weasyprint: %s", message)
+        return dest

@@ -1,0 +1,360 @@
+"""The PDF backend end to end: real issues rendered with WeasyPrint, then read back with pypdf.
+
+The full-issue renders take a few seconds each, so every seed is built once per module and
+all checks read the same file.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+from pypdf.generic import DictionaryObject
+
+from publish.backends import get_backend
+from publish.backends import pdf as pdf_backend
+from publish.backends.pdf import PdfBackend, RefusedURL, StylesOnlyFetcher
+from publish.errors import RenderError
+from publish.model import Article, Block, BlockType, Issue, IssueMeta, Section, Span
+from publish.pipeline import process
+from publish.render import STYLES_DIR, RenderContext, TocEntry, build_context
+
+SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
+FULL_ISSUES = ("000", "001", "003")
+WHEN = datetime(2024, 1, 1, tzinfo=UTC)
+SUBSET_NAME = re.compile(r"^/[A-Z]{6}\+")
+
+
+@dataclass(frozen=True)
+class Built:
+    issue: Issue
+    ctx: RenderContext
+    path: Path
+    reader: pypdf.PdfReader
+    texts: tuple[str, ...]  # extracted text per page (extraction is slow: done once)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One outline entry: its title, 0-based page index and children."""
+
+    title: str
+    page: int
+    children: tuple[Mark, ...]
+
+
+def seed(prefix: str) -> Path:
+    (path,) = SEEDS_DIR.glob(f"{prefix}_*.txt")
+    return path
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def outline_marks(reader: pypdf.PdfReader, items: list[Any] | None = None) -> tuple[Mark, ...]:
+    """pypdf's outline is a flat list in which a nested list follows its parent entry."""
+    items = reader.outline if items is None else items
+    marks: list[Mark] = []
+    for item in items:
+        if isinstance(item, list):
+            last = marks.pop()
+            marks.append(Mark(last.title, last.page, outline_marks(reader, item)))
+        else:
+            marks.append(Mark(item.title, reader.get_destination_page_number(item), ()))
+    return tuple(marks)
+
+
+def article_marks(marks: tuple[Mark, ...]) -> list[Mark]:
+    return [child for mark in marks for child in (mark.children or (mark,))]
+
+
+def fonts(reader: pypdf.PdfReader) -> dict[str, DictionaryObject]:
+    found: dict[str, DictionaryObject] = {}
+    for page in reader.pages:
+        resources = page.get("/Resources")
+        font_dict = resources.get_object().get("/Font") if resources else None
+        for ref in (font_dict.get_object() if font_dict else {}).values():
+            font = ref.get_object()
+            found[str(font["/BaseFont"])] = font
+    return found
+
+
+def font_file_present(font: DictionaryObject) -> bool:
+    descendants = font.get("/DescendantFonts")
+    target = descendants.get_object()[0].get_object() if descendants else font
+    descriptor = target["/FontDescriptor"].get_object()
+    return any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+@pytest.fixture(scope="module", params=FULL_ISSUES)
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    issue = process(seed(request.param)).issue
+    ctx = build_context(issue, modified=WHEN)
+    dest = tmp_path_factory.mktemp("pdf") / f"{request.param}.pdf"
+    assert PdfBackend().write(issue, ctx, dest) == dest
+    reader = pypdf.PdfReader(dest)
+    return Built(issue, ctx, dest, reader, tuple(p.extract_text() for p in reader.pages))
+
+
+def contents_pages(built: Built) -> str:
+    """The text of the pages between the title page and the first article."""
+    first_article = min(mark.page for mark in outline_marks(built.reader))
+    return "\n".join(built.texts[1:first_article])
+
+
+def printed_page(contents: str, title: str, start: int) -> tuple[int, int]:
+    """The page number printed after `title` (found from `start`) and where the match ends.
+
+    Spaces are dropped (titles wrap and leaders are dotted); line ends are kept, because the
+    number ends its line and the next title may begin with digits.
+    """
+    flat = "\n".join(line.replace(" ", "").replace("\u3000", "") for line in contents.split("\n"))
+    pattern = "\n?".join(re.escape(char) for char in squeeze(title)) + r"\n?\.+(\d+)$"
+    match = re.compile(pattern, re.MULTILINE).search(flat, start)
+    assert match, f"{title!r} with a page number not found on the contents pages"
+    return int(match[1]), match.end()
+
+
+def folio(text: str) -> str:
+    return text.rstrip().rsplit("\n", 1)[-1].strip()
+
+
+# ------------------------------------------------------------------------ full issues
+
+
+@pytest.mark.e2e
+def test_outline_nests_articles_under_their_sections(built: Built) -> None:
+    marks = outline_marks(built.reader)
+    expected = [(entry.title, [child.title for child in entry.children]) for entry in built.ctx.toc]
+    assert [(m.title, [c.title for c in m.children]) for m in marks] == expected
+    titles = [mark.title for mark in article_marks(marks)]
+    assert titles == [article.title for article in built.issue.articles]
+    for mark in marks:
+        # A section's bookmark points at its first article's opening page.
+        assert all(mark.page <= child.page for child in mark.children)
+        if mark.children:
+            assert mark.page == mark.children[0].page
+
+
+@pytest.mark.e2e
+def test_contents_page_numbers_are_the_real_pages(built: Built) -> None:
+    contents = contents_pages(built)
+    position = 0
+    for mark in article_marks(outline_marks(built.reader)):
+        number, position = printed_page(contents, mark.title, position)
+        physical = mark.page + 1
+        assert number == physical, mark.title
+        # The folio printed on the opening page agrees with the contents.
+        assert folio(built.texts[mark.page]) == str(physical), mark.title
+
+
+@pytest.mark.e2e
+def test_contents_lists_the_outline_entries(built: Built) -> None:
+    contents = squeeze(contents_pages(built))
+    assert contents.startswith("目录")
+    sections = [entry.title for entry in built.ctx.toc if entry.children]
+    for title in sections:
+        assert squeeze(title) in contents
+
+
+@pytest.mark.e2e
+def test_title_page_has_no_running_head_or_folio(built: Built) -> None:
+    meta = built.issue.meta
+    text = built.texts[0]
+    assert meta.period and meta.period in text
+    assert not re.search(r"(?m)^\s*1\s*$", text)
+
+
+@pytest.mark.e2e
+def test_cjk_fonts_are_embedded_and_subset(built: Built) -> None:
+    found = fonts(built.reader)
+    assert any("Noto-Serif-CJK-SC" in name for name in found), sorted(found)
+    for name, font in found.items():
+        assert SUBSET_NAME.match(name), f"{name} is not subset"
+        assert font_file_present(font), f"{name} is not embedded"
+
+
+@pytest.mark.e2e
+def test_metadata(built: Built) -> None:
+    meta = built.reader.metadata
+    assert meta is not None
+    assert meta.title == built.ctx.title
+    assert meta.author == built.issue.meta.publisher
+    assert meta.subject and built.ctx.title in meta.subject
+    keywords = meta.get("/Keywords", "")
+    for section in built.issue.sections:
+        if section.title:
+            assert section.title in keywords
+    assert meta.creation_date == WHEN
+    assert built.reader.trailer["/Root"]["/Lang"] == built.ctx.language
+
+
+@pytest.mark.e2e
+def test_every_article_title_is_printed(built: Built) -> None:
+    body = squeeze("".join(built.texts))
+    missing = [a.title for a in built.issue.articles if squeeze(a.title) not in body]
+    assert not missing
+
+
+@pytest.mark.e2e
+def test_page_size_is_a5(built: Built) -> None:
+    box = built.reader.pages[5].mediabox
+    assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (
+        148,
+        210,
+    )
+
+
+# ------------------------------------------------------------------------ small documents
+
+HOSTILE = '<img src="file:///etc/passwd"> <link rel="stylesheet" href="http://example.com/x.css">'
+
+
+def emoji_font_installed() -> bool:
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return False
+    found = subprocess.run(
+        [fc_list, "Noto Color Emoji"], check=False, capture_output=True, text=True
+    )
+    return bool(found.stdout.strip())
+
+
+def tiny_issue(text: str = "这是一段正文，用来检查排版。") -> Issue:
+    def article(n: int, title: str) -> Article:
+        block = Block(BlockType.PARAGRAPH, text, Span(n, n))
+        return Article(f"a{n:03d}", title, (block,), Span(n, n), byline="文 / 记者")
+
+    return Issue(
+        id="tiny",
+        meta=IssueMeta(title="测试刊", period="2024年第1期", publisher="测试社"),
+        sections=(Section("栏目", (article(1, "第一篇"), article(2, "第二篇"))),),
+    )
+
+
+def write_tiny(dest: Path, issue: Issue | None = None) -> PdfBackend:
+    issue = issue or tiny_issue()
+    backend = PdfBackend()
+    backend.write(issue, build_context(issue, modified=WHEN), dest)
+    return backend
+
+
+@pytest.mark.e2e
+def test_two_renders_are_byte_identical(tmp_path: Path) -> None:
+    write_tiny(tmp_path / "one.pdf")
+    write_tiny(tmp_path / "two.pdf")
+    assert (tmp_path / "one.pdf").read_bytes() == (tmp_path / "two.pdf").read_bytes()
+
+
+@pytest.mark.e2e
+def test_untrusted_text_is_printed_not_fetched(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, capfd: pytest.CaptureFixture[str]
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    backend = write_tiny(tmp_path / "hostile.pdf", tiny_issue(HOSTILE))
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "hostile.pdf").pages)
+    assert "<img" in text and "passwd" in text  # escaped, shown as text
+    assert not any("passwd" in message or "example.com" in message for message in backend.warnings)
+    # WeasyPrint's own log records stay inside the backend (collected, not printed).
+    assert not [r for r in caplog.records if r.name.startswith("weasyprint")]
+    assert capfd.readouterr().err == ""
+
+
+@pytest.mark.e2e
+def test_emoji_keep_the_text_layer_intact(tmp_path: Path) -> None:
+    backend = write_tiny(tmp_path / "emoji.pdf", tiny_issue("📍 天津 📖 正文"))
+    if not emoji_font_installed():
+        # Noto CJK has no emoji; a .notdef in a font of 65535 glyphs garbles its text layer.
+        assert any(".notdef" in message for message in backend.warnings)
+        pytest.skip("Noto Color Emoji is not installed (Debian: fonts-noto-color-emoji)")
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "emoji.pdf").pages)
+    assert "📍 天津 📖 正文" in text
+    assert "第一篇" in text
+
+
+@pytest.mark.e2e
+def test_a_failed_render_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import weasyprint
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise ValueError("layout exploded")
+
+    monkeypatch.setattr(weasyprint.HTML, "write_pdf", explode)
+    dest = tmp_path / "broken.pdf"
+    with pytest.raises(RenderError, match="layout exploded"):
+        write_tiny(dest)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.e2e
+def test_a_missing_stylesheet_stops_the_render(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf_backend, "STYLESHEETS", ("base.css", "missing.css"))
+    with pytest.raises(RenderError, match=r"missing\.css"):
+        write_tiny(tmp_path / "unstyled.pdf")
+    assert list(tmp_path.iterdir()) == []
+
+
+# ------------------------------------------------------------------------ fast unit checks
+
+
+@pytest.fixture
+def fetcher() -> Iterator[StylesOnlyFetcher]:
+    yield StylesOnlyFetcher()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://example.com/base.css",
+        "https://example.com/base.css",
+        "file:///etc/passwd",
+        "data:text/css,body{}",
+        (STYLES_DIR / "base.css").as_uri().replace("file://", "file://evil.example"),
+        STYLES_DIR.as_uri() + "/../pyproject.toml",
+        STYLES_DIR.as_uri() + "/%2e%2e/pyproject.toml",
+    ],
+)
+def test_fetcher_refuses_everything_but_project_stylesheets(
+    fetcher: StylesOnlyFetcher, url: str
+) -> None:
+    with pytest.raises(RefusedURL):
+        fetcher.fetch(url)
+
+
+def test_fetcher_serves_project_stylesheets(fetcher: StylesOnlyFetcher) -> None:
+    response = fetcher.fetch((STYLES_DIR / "pdf.css").as_uri())
+    try:
+        assert b"@page" in response.read()
+        assert response.content_type == "text/css"
+    finally:
+        response.close()
+
+
+def test_registry_finds_the_pdf_backend() -> None:
+    backend = get_backend("pdf")
+    assert isinstance(backend, PdfBackend)
+    assert (backend.name, backend.suffix) == ("pdf", ".pdf")
+
+
+def test_body_follows_the_contents() -> None:
+    from publish.backends.pdf import reading_order
+
+    issue = tiny_issue()
+    parts = reading_order(issue, build_context(issue, modified=WHEN).toc)
+    assert [p.section.title if p.section else None for p in parts] == ["栏目"]
+    assert [a.id for a in parts[0].articles] == ["a001", "a002"]
+    orphan = (TocEntry("第一篇", "a001"),)  # an article missing from the contents
+    with pytest.raises(RenderError):
+        reading_order(issue, orphan)
