@@ -14,6 +14,7 @@ from publish.config import Config
 from publish.errors import EXIT_FAILED_INPUTS, EXIT_OK, InputError
 from publish.files import write_text_atomic
 from publish.pipeline import build_input
+from publish.reprints import find_reprints
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
@@ -39,6 +40,12 @@ def duplicate_ids(inputs: list[Path]) -> dict[str, list[Path]]:
 @dataclass(frozen=True, slots=True)
 class RunResult:
     reports: list[dict[str, Any]]
+
+    @property
+    def reprints(self) -> list[dict[str, Any]]:
+        """Articles that appear in two inputs (e.g. a web repost of a magazine article)."""
+        ok = {r["id"]: r.get("sketches", []) for r in self.reports if r["status"] == "ok"}
+        return [found.to_dict() for found in find_reprints(ok)]
 
     @property
     def failed(self) -> list[dict[str, Any]]:
@@ -105,6 +112,7 @@ def write_run_report(result: RunResult, out_root: Path) -> Path:
             }
             for r in result.reports
         ],
+        "reprints": result.reprints,
     }
     return write_text_atomic(
         out_root / "report.json", json.dumps(summary, ensure_ascii=False, indent=2) + "\n"

@@ -111,6 +111,7 @@ def build_input(
     from publish.backends import get_backend  # noqa: PLC0415 - backends are heavy imports
     from publish.files import write_text_atomic  # noqa: PLC0415
     from publish.render import build_context  # noqa: PLC0415
+    from publish.reprints import article_sketches  # noqa: PLC0415
     from publish.review import render_review  # noqa: PLC0415
 
     timer = Timer()
@@ -127,6 +128,7 @@ def build_input(
         processed = Processed(source, normalised, issue)
         report |= changes_report(processed)
         report["title"] = issue.meta.display_title
+        report["sketches"] = article_sketches(issue)
         with timer.stage("review"):
             review = render_review(
                 issue.meta.display_title, source.lines, normalised, issue.diagnostics
