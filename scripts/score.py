@@ -82,8 +82,10 @@ def _joined(a: str, b: str, output_keys: list[str]) -> bool:
     tail, head = key_chars(a)[-KEY:], key_chars(b)[:KEY]
     if not tail or not head:
         return False
-    key = tail + head
-    return any(key in line for line in output_keys)
+    keys = {tail + head}
+    if tail[-1] == head[0]:
+        keys.add(tail + head[1:])  # a character printed on both sides of the break, once
+    return any(key in line for line in output_keys for key in keys)
 
 
 def score_cleaning(raw_lines: list[str], gold: dict[str, Any], output: list[str]) -> CleaningScore:

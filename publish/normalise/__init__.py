@@ -10,7 +10,16 @@ from dataclasses import dataclass
 
 from publish.errors import ConfigError
 from publish.model import Diagnostic
-from publish.normalise import checks, furniture, joining, markup, punctuation, regions, spacing
+from publish.normalise import (
+    checks,
+    columns,
+    furniture,
+    joining,
+    markup,
+    punctuation,
+    regions,
+    spacing,
+)
 from publish.normalise.document import (
     Change,
     ChangeKind,
@@ -77,6 +86,9 @@ RULES: tuple[Rule, ...] = (
     # 3. Regions, then joins: joining must see furniture gone and the contents block fenced off.
     Rule("R001", "front-matter-region", regions.tag_front_matter,
          "Tag the contents/masthead block so running-text rules leave it alone."),
+    Rule("J300", "deinterleave-columns", columns.deinterleave,
+         "Put columns of two interleaved articles back in reading order.",
+         ("……深耕红色文化资 ⏎ ·理上心来· …… ⏎ 源、积累……", "……文化资 ⏎ 源、积累…… ⏎ ·理上心来·")),
     Rule("J301", "join-broken-paragraph", joining.join_broken_paragraphs,
          "Re-join a paragraph broken at a page/column break (no space).",
          ("……筑牢思想 ⏎ 根基，严格落实……", "……筑牢思想根基，严格落实……")),

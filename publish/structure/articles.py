@@ -8,6 +8,7 @@ import regex
 
 from publish.chars import fold_loose, quote_balance
 from publish.model import ArticleKind, Block, BlockType, Span
+from publish.names import is_author_field
 from publish.normalise.document import Line
 from publish.shapes import (
     is_attribution,
@@ -18,7 +19,6 @@ from publish.shapes import (
     is_source_note,
     looks_like_heading,
 )
-from publish.structure.names import is_author_field
 from publish.structure.segment import Start, is_heading_line
 
 _LABEL = regex.compile(r"^[·•](\p{Han}{1,8})[·•]$")
@@ -111,8 +111,8 @@ def assemble(body: list[Line], starts: list[Start], dropped: set[int]) -> list[D
             draft.kind = ArticleKind.SECTION_INTRO
         elif start.item is None and (parts := split_title_dash(draft.title)):
             draft.title, draft.subtitle = parts
+        _read_front_of_body(draft)  # before the header adds bios/ledes in front of the text
         _read_header(draft, body, start, dropped)
-        _read_front_of_body(draft)
         drafts.append(draft)
     return drafts
 
@@ -130,7 +130,8 @@ def read_tail_notes(drafts: list[Draft]) -> None:
 def _read_header(draft: Draft, body: list[Line], start: Start, dropped: set[int]) -> None:
     """Kicker or column label above the title; bios above it become the first note."""
     pre = [body[k] for k in range(start.head, start.title[0]) if k not in dropped]
-    bios = [line for line in pre if is_bio(line.text)]
+    # Bios and ledes printed above the title are the article's first paragraphs.
+    bios = [line for line in pre if is_bio(line.text) or not is_heading_line(line)]
     for line in pre:
         if line in bios:
             continue

@@ -19,8 +19,8 @@ from enum import Enum, auto
 
 import regex
 
+from publish.names import is_author_field, is_person_name, split_author
 from publish.normalise.document import Line
-from publish.structure.names import is_author_field, is_person_name, split_author
 
 _PAGE_FIRST = regex.compile(r"^(\d{1,3})\s+(\S.*)$")
 _PAGE_MID = regex.compile(r"^(.+?)\s+(\d{1,3})\s+(\S.{0,30})$")

@@ -226,10 +226,7 @@ def extend_heads(body: list[Line], seg: Segmentation) -> None:
         while k >= 0 and k not in claimed:
             line = body[k]
             before = body[k - 1] if k > 0 else None
-            if line.has("column-label") or (
-                is_bio(line.text)
-                and (before is None or is_closed(before.text) or ends_article(before))
-            ):
+            if _printed_above_title(line, before, directly_above=k == start.head - 1):
                 start.head = k
             elif _kicker_like(line) and _after_article(before):
                 if (
@@ -252,6 +249,27 @@ def extend_heads(body: list[Line], seg: Segmentation) -> None:
                 break
             claimed.add(k)
             k -= 1
+
+
+def _printed_above_title(line: Line, before: Line | None, *, directly_above: bool) -> bool:
+    """Column labels, profile bios and ledes belong to the article whose title follows."""
+    if line.has("column-label"):
+        return True
+    if is_bio(line.text):
+        return before is None or is_closed(before.text) or ends_article(before)
+    return directly_above and _is_lede(line, before)
+
+
+def _is_lede(line: Line, before: Line | None) -> bool:
+    """A paragraph printed above a title, right after the previous article's end: the lede of
+    the article below it."""
+    return (
+        before is not None
+        and ends_article(before)
+        and not is_heading_line(line)
+        and not ends_article(line)
+        and is_closed(line.text)
+    )
 
 
 def _kicker_like(line: Line) -> bool:

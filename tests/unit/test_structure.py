@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from publish.model import ArticleKind, Issue
+from publish.names import is_author_field, is_person_name, split_author
 from publish.normalise import normalise
 from publish.normalise.document import Line
 from publish.structure import detect_structure
 from publish.structure.contents import is_slogan, parse_contents
 from publish.structure.metadata import parse_masthead
-from publish.structure.names import is_author_field, is_person_name, split_author
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "issues"
 
