@@ -66,6 +66,11 @@ def quote_balance(text: str) -> int:
     return text.count("“") - text.count("”")
 
 
+def open_quotations(text: str) -> int:
+    """Like quote_balance, counting corner brackets too (「」『』 become “” only later)."""
+    return sum(text.count(c) for c in "“「『") - sum(text.count(c) for c in "”」』")
+
+
 def bracket_balance(text: str) -> int:
     """Opened minus closed round/book brackets of either width."""
     opens = sum(text.count(c) for c in "（(《")

@@ -74,8 +74,9 @@ _KEY_CHARS = regex.compile(r"[\p{Han}0-9]")
 
 
 def key_chars(text: str) -> str:
-    """Han characters and digits: what a join is recognised by (punctuation may change)."""
-    return "".join(_KEY_CHARS.findall(text))
+    """Han characters and digits: what a join is recognised by (punctuation may change; an
+    English `and` inserted by the OCR becomes 和)."""
+    return "".join(_KEY_CHARS.findall(text.replace(" and ", "和")))
 
 
 def _joined(a: str, b: str, output_keys: list[str]) -> bool:

@@ -34,12 +34,13 @@ from publish.normalise.document import (
 
 RULES: tuple[Rule, ...] = (
     # 1. Whitespace and converter markup first: later rules assume trimmed, markup-free lines.
-    Rule("W101", "strip-whitespace", markup.strip_whitespace,
-         "Trim indents (web 8-space, ideographic) and trailing spaces.",
-         ("        记者 李国惠", "记者 李国惠")),
+    # Invisible characters first: a BOM in front of an indent would shield it from trimming.
     Rule("W102", "invisible-characters", markup.remove_invisible,
          "Remove zero-width and control characters (illegal in XML).",
          ("党建\u200b引领", "党建引领")),
+    Rule("W101", "strip-whitespace", markup.strip_whitespace,
+         "Trim indents (web 8-space, ideographic) and trailing spaces.",
+         ("        记者 李国惠", "记者 李国惠")),
     Rule("W103", "markdown-autolink", markup.unwrap_autolinks,
          "Unwrap markdown autolinks.", ("<http://cpc.people.com.cn>", "http://cpc.people.com.cn")),
     # Tables before lists: a table header row can start with `- `.
@@ -96,16 +97,21 @@ RULES: tuple[Rule, ...] = (
     Rule("P401", "dash", punctuation.dashes,
          "Box-drawing and ASCII dashes between Chinese words become ——/—.",
          ("夯基工程──天津坚持", "夯基工程——天津坚持")),
+    # ~ and | first: the width of a mark next to them depends on them (`记~?` → `记～？`).
+    Rule("P404", "tilde-bar", punctuation.tilde_bar,
+         "~ and | in Chinese text become ～ and ｜.", ("记~|查~。", "记～｜查～。")),
     Rule("P402", "punctuation-width", punctuation.punct_width,
          "Half-width , : ; ? ! ( ) next to Chinese text become full-width.",
          ("“寻乌调查”精神,运用", "“寻乌调查”精神，运用")),
     Rule("P403", "ellipsis", punctuation.ellipses,
          "Ellipsis runs of the wrong length become ……", ("……………", "……")),
-    Rule("P404", "tilde-bar", punctuation.tilde_bar,
-         "~ and | in Chinese text become ～ and ｜.", ("记~|查~。", "记～｜查～。")),
     Rule("Q405", "quote-style", punctuation.quote_style,
          "Corner brackets become “”; a nested double quote becomes ‘’.",
          ("平安「警」相随", "平安“警”相随")),
+    # An inserted ` and ` needs its spaces to be recognised: before the spacing rules.
+    Rule("T601", "stray-english-and", spacing.stray_and,
+         "An English `and` inserted between Chinese words becomes 和.",
+         ("社会主义思想 and 党的二十大精神", "社会主义思想和党的二十大精神")),
     # 5. Spacing last: punctuation is full-width by now, so 'next to punctuation' is reliable.
     Rule("S501", "space-around-punctuation", spacing.space_around_punct,
          "Remove spaces before/after Chinese punctuation.",
@@ -119,9 +125,6 @@ RULES: tuple[Rule, ...] = (
          "No space after a list number.", ("1. 坚决贯彻落实党中央决策部署。", "1.坚决贯彻落实……")),
     Rule("S505", "collapse-spaces", spacing.collapse_spaces,
          "Runs of spaces become one.", ("促全民学  ，", "促全民学 ，")),
-    Rule("T601", "stray-english-and", spacing.stray_and,
-         "An English `and` inserted between Chinese words becomes 和.",
-         ("社会主义思想 and 党的二十大精神", "社会主义思想和党的二十大精神")),
     # 6. Flags: never change the text.
     Rule("D701", "doubled-word", checks.doubled_words,
          "Flag a word printed twice.", ("不断加强加强与区街", ""), flag_only=True),

@@ -62,7 +62,7 @@ def drop_where(
 
 END_MARKS = "✎✍■□◆◇★☆▲△●◎📍📖🔚"
 _CONTINUED = r"[（(](?:待续|未完待续|未完|续完|完)[）)]"
-_TRAILING_MARK = regex.compile(rf"\s*([{END_MARKS}])\s*({_CONTINUED})?$")
+_TRAILING_MARK = regex.compile(rf"\s*([{END_MARKS}]+)\s*({_CONTINUED})?$")
 _TRAILING_WEN = regex.compile(rf"(?<=[{SENTENCE_END}”’」』])\s*文$")
 _LONE_MARK = regex.compile(rf"^(?:[{END_MARKS}]|文)$")
 
@@ -87,7 +87,7 @@ def end_marks(lines: Document, _config: NormaliseConfig) -> Outcome:
         if mark and mark.start() > 0:
             new_text = line.text[: mark.start()] + (mark.group(2) or "")
             rec.change(line.first, ChangeKind.MARK, line.text[-12:], new_text[-12:])
-            out.append(replace(line, text=new_text, end_mark=mark.group(1)))
+            out.append(replace(line, text=new_text, end_mark=mark.group(1)[-1]))
             continue
         wen = _TRAILING_WEN.search(line.text)
         if wen:
@@ -131,8 +131,12 @@ def _is_qr_caption(lines: Document, index: int) -> bool:
 
 drop_qr_captions = drop_where("F203", "qr-caption", _is_qr_caption)
 
+# A promo names the platform at its end (`天津党务通公众号`) or opens with where to search
+# (`抖音搜索天津党务通`); a headline that merely mentions an app (`“津心办”客户端上线运行`) doesn't.
 _PROMO_STRONG = regex.compile(
-    r"公众号|抖音|视频号|微信号|微博号|官方微博|客户端|小程序|头条号|快手号|哔哩哔哩|^[\p{Han}·]{2,12}[全新融]媒体矩阵$"
+    r"(?:公众号|抖音号?|视频号|微信号|微博号?|官方微博|客户端|小程序|头条号|快手号|APP|App)$"
+    r"|^(?:抖音|微信|微博|快手|今日头条|B站|哔哩哔哩)(?:搜索|扫码|关注)"
+    r"|^[\p{Han}·]{2,12}[全新融]媒体矩阵$"
 )
 _PROMO_WEAK = regex.compile(r"^[\p{Han}A-Za-z·]{2,14}(?:网|平台|频道|号|APP|App)$")
 _PROSE_PUNCT = regex.compile(r"[。，,；;！？!?]")
@@ -208,6 +212,9 @@ def web_metadata(lines: Document, _config: NormaliseConfig) -> Outcome:
     return rec.outcome(out)
 
 
+_COMMA = regex.compile(r"[，,；;]")
+
+
 def _heading_like(text: str) -> bool:
     return len(text) <= 80 and not ends_sentence(text) and "。" not in text
 
@@ -228,7 +235,8 @@ def repeated_title(lines: Document, _config: NormaliseConfig) -> Outcome:
             rec.change(line.first, ChangeKind.DROP, line.text, "")
             drop_caption = True
             continue
-        if drop_caption and line.kind is LineKind.TEXT and len(line.text) <= 60:
+        caption = len(line.text) <= 60 and not _COMMA.search(line.text)
+        if drop_caption and line.kind is LineKind.TEXT and caption:
             rec.change(line.first, ChangeKind.DROP, line.text, "")
             drop_caption = False
             continue
@@ -283,7 +291,9 @@ def dot_leaders(lines: Document, _config: NormaliseConfig) -> Outcome:
             line = replace(line, blank_before=line.blank_before + carry)
             carry = 0
         leader = _LEADER_PREFIX.match(line.text)
-        if leader and line.text[leader.end() :].strip():
+        rest = line.text[leader.end() :] if leader else ""
+        # `..... 作者 23` is a leader; `...就这样，大家……` is an ellipsis opening a paragraph.
+        if leader and rest.strip() and not _PROSE_PUNCT.search(rest) and len(rest) <= 40:
             new_text = line.text[leader.end() :]
             rec.change(line.first, ChangeKind.MARK, line.text, new_text)
             line = line.with_text(new_text).tagged("leader")

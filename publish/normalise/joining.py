@@ -21,7 +21,13 @@ from enum import Enum, auto
 
 import regex
 
-from publish.chars import bracket_balance, ends_sentence, fold_loose, quote_balance
+from publish.chars import (
+    bracket_balance,
+    ends_sentence,
+    fold_loose,
+    open_quotations,
+    quote_balance,
+)
 from publish.model import Level
 from publish.normalise.document import (
     ChangeKind,
@@ -88,14 +94,16 @@ def _tiny_first_sentence(text: str) -> bool:
     head = first_sentence(text)
     return (
         len(head) <= 5
-        and head[-1:] in ("。", "！", "？")
+        and head[-1:] == "。"  # `怎么办？` opens a paragraph; `灯。` ends a broken word
         and not any(c in head for c in "，,“")
         and not text.startswith("“")
     )
 
 
 def _strongly_open(text: str) -> bool:
-    return quote_balance(text) > 0 or bracket_balance(text) > 0 or text.endswith(("，", ",", "、"))
+    return (
+        open_quotations(text) > 0 or bracket_balance(text) > 0 or text.endswith(("，", ",", "、"))
+    )
 
 
 class Headings:
@@ -118,7 +126,9 @@ def judge(first: Line, second: Line, headings: Headings) -> Verdict:  # noqa: PL
     a, b = first.text, second.text
     if _fixed(first):
         return Verdict.KEEP
-    if starts_continuation(b) and not _cannot_continue(second):
+    # An ellipsis may open a paragraph (`……` alone marks omitted text); a comma may not.
+    ellipsis_paragraph = b.startswith("…") and is_closed(a)
+    if starts_continuation(b) and not _cannot_continue(second) and not ellipsis_paragraph:
         return Verdict.JOIN
     if is_closed(a) and not _strongly_open(a):
         return Verdict.KEEP

@@ -22,7 +22,9 @@ from publish.normalise.document import (
 )
 
 # Characters that are invisible or illegal in XML 1.0 and never meaningful in these texts.
-_INVISIBLE = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff\ufffe]")
+_INVISIBLE = regex.compile(
+    r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff\ufffe]"
+)
 _EDGE_SPACE = regex.compile(r"^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$")
 
 
@@ -42,13 +44,26 @@ def strip_whitespace(lines: Document, _config: NormaliseConfig) -> Outcome:
     return rec.outcome(out)
 
 
-remove_invisible = regex_rule(
-    "W102",
-    "invisible-characters",
-    _INVISIBLE.pattern,
-    lambda m: "",
-    applies=lambda line: True,
-)
+def remove_invisible(lines: Document, _config: NormaliseConfig) -> Outcome:
+    """Remove zero-width, BOM and control characters; a line left empty is dropped."""
+    rec = Recorder("W102", "invisible-characters")
+    out: list[Line] = []
+    carry = 0
+    for line in lines:
+        cleaned = _INVISIBLE.sub("", line.text).replace("\t", " ")
+        if cleaned != line.text:
+            rec.change(line.first, ChangeKind.EDIT, repr(line.text[:12]), cleaned[:12])
+            if not cleaned.strip():
+                rec.change(line.first, ChangeKind.DROP, repr(line.text), "")
+                carry += line.blank_before + 1
+                continue
+            line = line.with_text(cleaned)
+        if carry:
+            line = replace(line, blank_before=line.blank_before + carry)
+            carry = 0
+        out.append(line)
+    return rec.outcome(out)
+
 
 unwrap_autolinks = regex_rule(
     "W103",
@@ -72,7 +87,7 @@ def markdown_tables(lines: Document, _config: NormaliseConfig) -> Outcome:
             rec.change(line.first, ChangeKind.DROP, text, "")
             continue
         row = _TABLE_ROW.match(text)
-        if row and "|" in row.group(1):
+        if row:
             cells = tuple(c.strip() for c in row.group(1).split("|") if c.strip())
             new_text = " ".join(cells)
             rec.change(line.first, ChangeKind.MARK, text, new_text)

@@ -79,15 +79,17 @@ def widen_punctuation(text: str, _config: NormaliseConfig) -> tuple[str, list[tu
     for i, ch in enumerate(text):
         if ch not in _WIDE or i in protected:
             continue
+        # The left side is read from the text as widened so far: `(草案);` → `（草案）；`.
+        current = "".join(chars[: i + 1]) + text[i + 1 :]
         if ch in "()":
-            wide = _paren_is_chinese(text, i, pairs)
+            wide = _paren_is_chinese(current, i, pairs)
         elif ch in "?!":
-            left = _neighbour(text, i, -1)
-            wide = is_cjk(left) or (left == "" and _chinese_context(text, i))
+            left = _neighbour(current, i, -1)
+            wide = is_cjk(left) or (left == "" and _chinese_context(current, i))
         elif ch == ":" and _neighbour(text, i, -1).isdigit() and _neighbour(text, i, 1).isdigit():
             wide = False
         else:
-            wide = _chinese_context(text, i)
+            wide = _chinese_context(current, i)
         if wide:
             chars[i] = _WIDE[ch]
             lo, hi = max(0, i - CONTEXT), i + 1 + CONTEXT

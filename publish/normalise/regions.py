@@ -16,7 +16,9 @@ _CONTENTS_MARKER = regex.compile(
 )
 _PAGE_FIRST = regex.compile(r"^\d{1,3}\s+\S")
 _PAGE_LAST = regex.compile(r"\S\s+\d{1,3}$")
-_PAGE_THEN_AUTHOR = regex.compile(r"\S\s\d{1,3}\s+\S{2,24}$")
+# `…建设 12 白山市人民检察院`: the author after the page ends without punctuation.
+_PAGE_THEN_AUTHOR = regex.compile(r"\S\s\d{1,3}\s+[^\s，。、；：,.;:]{2,24}$")
+_SENTENCE = regex.compile(r"[。！？]|[，,]$")
 
 MASTHEAD_LABELS = (
     "主管主办|主管单位|主办单位|主管|主办|协办|编辑出版|出版发行|出版|发行单位|发行范围|发行部电话"
@@ -44,7 +46,7 @@ def is_entry_like(line: Line) -> bool:
     text = line.text
     if line.has("leader") or line.has("table"):
         return True
-    if len(text) > 70:
+    if len(text) > 70 or _SENTENCE.search(text):
         return False
     return bool(
         _PAGE_FIRST.match(text) or _PAGE_LAST.search(text) or _PAGE_THEN_AUTHOR.search(text)
@@ -61,8 +63,8 @@ def _anchor(lines: Document) -> int | None:
             continue
         if _CONTENTS_MARKER.search(line.text):
             return index
-        window = lines[index + 1 : index + 4]
-        if line.has("bullet") and any(is_entry_like(x) for x in window):
+        window = lines[index + 1 : index + 5]
+        if line.has("bullet") and sum(is_entry_like(x) for x in window) >= 2:
             return index
         if (
             _PAGE_FIRST.match(line.text)

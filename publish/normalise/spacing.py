@@ -30,6 +30,9 @@ _TOKEN = r"[A-Za-z0-9][A-Za-z0-9.%+\-/~～·]*"
 _BOTH_SIDES = regex.compile(rf"(?<={_CJK_SIDE})[ \t]+({_TOKEN})[ \t]+(?={_CJK_SIDE})")
 _LEFT = regex.compile(rf"(?<={_CJK_SIDE})[ \t]+(?=[A-Za-z0-9])")
 _RIGHT = regex.compile(rf"(?<=[A-Za-z0-9%])[ \t]+(?={_CJK_SIDE})")
+# `机关党建 + 乡村振兴`: an operator between Chinese words takes no spaces (not `/`, which
+# bylines set with spaces: `文 / 本刊记者`).
+_OPERATOR = regex.compile(r"(?<=[\p{Han}”])[ \t]+([+＋×=])[ \t]+(?=[\p{Han}“])")
 # In headings a one-sided space may separate phrases (`不畏艰苦 3万……`); a number followed by
 # its unit (`1022 万人`, `2024 年`) is still one word.
 _NUMBER_UNIT = regex.compile(r"(?<=\d)[ \t]+(?=[年月日号时万亿千百个名人家次元项件条所倍%])")
@@ -44,6 +47,8 @@ def han_latin_spacing(text: str, config: NormaliseConfig) -> tuple[str, list[tup
     if config.spacing == "keep":
         return substitute(text, regex.compile(r"(?<=\S) {2,}(?=\S)"), lambda m: " ")
     text, edits = substitute(text, _BOTH_SIDES, lambda m: m.group(1))
+    text, more = substitute(text, _OPERATOR, lambda m: m.group(1))
+    edits += more
     if looks_like_heading(text):
         text, more = substitute(text, _NUMBER_UNIT, lambda m: "")
         return text, edits + more
