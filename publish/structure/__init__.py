@@ -287,6 +287,22 @@ def _title_corrections(body: list[Line], drafts: list[Draft]) -> list[Diagnostic
     return found
 
 
+def _unlisted(drafts: list[Draft], items: list[ContentsItem]) -> list[Diagnostic]:
+    """With a printed contents, an article it does not list is worth a look."""
+    if not items:
+        return []
+    return [
+        Diagnostic(
+            "S103",
+            Level.INFO,
+            draft.span.first,
+            f"“{draft.title}” is not in the printed contents (found by {draft.start.cue})",
+        )
+        for draft in drafts
+        if draft.start.item is None and draft.kind is not ArticleKind.COVER_EDITORIAL
+    ]
+
+
 def _contents_entries(
     items: list[ContentsItem], drafts: list[Draft], ids: list[str], diagnostics: list[Diagnostic]
 ) -> tuple[ContentsEntry, ...]:
@@ -354,6 +370,7 @@ def detect_structure(
     if cover is not None:
         drafts.insert(0, cover)
     sections = assign_sections(drafts, items, diagnostics)
+    diagnostics.extend(_unlisted(drafts, items))
     ids = [f"a{n:03d}" for n in range(1, len(drafts) + 1)]
     articles = [
         (section, _article(d, article_id, d.start.item.page if d.start.item else None))

@@ -233,6 +233,17 @@ def reassemble_interleaved(drafts: list[Draft]) -> list[str]:
         orphans = _orphans_after_end(draft)
         if not orphans:
             continue
+        following = drafts[n + 1] if n + 1 < len(drafts) else None
+        if following is not None and not following.lines:
+            # The next article has a title but no text: its text was printed above its title.
+            for line in orphans:
+                draft.lines.remove(line)
+            following.lines = orphans
+            messages.append(
+                f"lines {orphans[0].first}–{orphans[-1].origin[-1]} are the text of"
+                f" “{following.title}” (printed above its title)"
+            )
+            continue
         # Only the article printed just before: a column break moves text one article on.
         target = drafts[n - 1] if n > 0 and drafts[n - 1].last_open() else None
         if target is None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
+from publish.chars import is_han
 from publish.model import IssueMeta, MastheadField
 from publish.names import is_person_name
 from publish.normalise.document import Line, LineKind
@@ -22,11 +23,11 @@ _SCHEDULE = regex.compile(r"(?:每月|每逢)\s*(\d{1,2})\s*日出版")
 _ISSN = regex.compile(r"ISSN\s*[:：]?\s*(\d{4}-\d{3}[\dXx])")
 _CN = regex.compile(r"CN\s*[:：]?\s*(\d{2}-\d{4}/[A-Z]{1,2})")
 _MAGAZINE_NAME = regex.compile(r"^[\p{Han}·]{2,12}$")
+_CODE_SPACE = regex.compile(r"(?<=\b(?:ISSN|CN))(?=\d)")
 _WEB_FIELD = regex.compile(
     r"(发布时间|发布日期|来源|作者|原文链接|原文地址|本文链接)\s*[:：]\s*(.+?)(?=\s+\S{2,4}\s*[:：]|$)"
 )
 _ISO_DATE = regex.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
-_ADDRESS_LABELS = frozenset({"地址", "联系地址"})
 
 
 @dataclass
@@ -39,10 +40,20 @@ class _FieldBuilder:
     def build(self) -> MastheadField:
         value = self.value
         for part in self.more:
-            # An address wraps inside a word; names and other lists are space-separated.
-            glue = "" if self.label in _ADDRESS_LABELS and not part.startswith("(") else " "
-            value = f"{value}{glue}{part}" if value else part
+            value = f"{value}{_glue(value, part)}{part}" if value else part
+        value = _CODE_SPACE.sub(" ", value)  # `ISSN0412-0892` → `ISSN 0412-0892`
         return MastheadField(self.label, value.strip(), self.line)
+
+
+def _glue(before: str, after: str) -> str:
+    """Names continue a list (`岳涛 ⏎ 王翊`: a space); other text wrapped inside a phrase
+    (`全国党建 ⏎ 研究会`, `天津市河西区 ⏎ 尖山路82号`: nothing); other scripts: a space."""
+    last, first = before.rsplit(maxsplit=1)[-1], after.split(maxsplit=1)[0]
+    if is_person_name(last) and is_person_name(first):
+        return " "
+    if is_han(before[-1]) and (is_han(after[0]) or after[0] in "（("):
+        return ""
+    return " "
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,8 @@ MAX_TITLE_LINES = 4
 _KICKER = regex.compile(r"^\p{Han}{2,4}$")
 _LABEL = regex.compile(r"^[·•](\p{Han}{1,8})[·•]$")
 _NEWS_LEDE = regex.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日|^(?:近日|日前|近期|今年以来)[，,]")
+# `开栏语：……` introduces a column: it belongs with the column's first article, not the last.
+_COLUMN_INTRO = regex.compile(r"^(?:开栏语|编者按|编者的话)[：:]\S")
 _EDITOR_LABEL = regex.compile(r"^(?:编者按|编者的话)[：:]?$")
 # A news kicker (引题) names the event: `……会议上强调`, `……召开会议`.
 _NEWS_KICKER = regex.compile(
@@ -255,6 +257,8 @@ def _printed_above_title(line: Line, before: Line | None, *, directly_above: boo
     """Column labels, profile bios and ledes belong to the article whose title follows."""
     if line.has("column-label"):
         return True
+    if _COLUMN_INTRO.match(line.text):
+        return before is None or ends_article(before) or is_closed(before.text)
     if is_bio(line.text):
         return before is None or is_closed(before.text) or ends_article(before)
     return directly_above and _is_lede(line, before)
