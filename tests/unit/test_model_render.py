@@ -72,7 +72,7 @@ def test_article_template_escapes_hostile_text() -> None:
     html = render_article(issue.articles[0], build_context(issue))
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;" in html and "&amp;amp;" in html
-    assert '<h1 class="title">第一篇</h1>' in html
+    assert '<h1 class="title"><span class="phrase">第一篇</span></h1>' in html
     assert '<p class="byline">文 / 张三</p>' in html
 
 
