@@ -67,6 +67,23 @@ _TRAILING_WEN = regex.compile(rf"(?<=[{SENTENCE_END}”’」』])\s*文$")
 _LONE_MARK = regex.compile(rf"^(?:[{END_MARKS}]|文)$")
 
 
+def _strip_marks(text: str) -> tuple[str, str]:
+    """Remove every trailing mark (`。文■`, `■■`); return the text and the outermost mark."""
+    found = ""
+    while True:
+        mark = _TRAILING_MARK.search(text)
+        if mark and mark.start() > 0:
+            text = text[: mark.start()] + (mark.group(2) or "")
+            found = found or mark.group(1)[-1]
+            continue
+        wen = _TRAILING_WEN.search(text)
+        if wen and wen.start() > 0:
+            text = text[: wen.start()]
+            found = found or "文"
+            continue
+        return text, found
+
+
 def end_marks(lines: Document, _config: NormaliseConfig) -> Outcome:
     """Strip end-of-article marks (✎ ■ □ ★ 📍 文 …) and keep them as the line's `end_mark`.
 
@@ -83,18 +100,10 @@ def end_marks(lines: Document, _config: NormaliseConfig) -> Outcome:
             rec.change(line.first, ChangeKind.DROP, line.text, "")
             out[-1] = replace(out[-1], end_mark=line.text)
             continue
-        mark = _TRAILING_MARK.search(line.text)
-        if mark and mark.start() > 0:
-            new_text = line.text[: mark.start()] + (mark.group(2) or "")
-            rec.change(line.first, ChangeKind.MARK, line.text[-12:], new_text[-12:])
-            out.append(replace(line, text=new_text, end_mark=mark.group(1)[-1]))
-            continue
-        wen = _TRAILING_WEN.search(line.text)
-        if wen:
-            new_text = line.text[: wen.start()]
-            rec.change(line.first, ChangeKind.MARK, line.text[-12:], new_text[-12:])
-            out.append(replace(line, text=new_text, end_mark="文"))
-            continue
+        text, mark = _strip_marks(line.text)
+        if mark:
+            rec.change(line.first, ChangeKind.MARK, line.text[-12:], text[-12:])
+            line = replace(line, text=text, end_mark=mark)
         out.append(line)
     return rec.outcome(out)
 
