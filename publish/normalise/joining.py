@@ -127,7 +127,8 @@ def judge(first: Line, second: Line, headings: Headings) -> Verdict:  # noqa: PL
     if _fixed(first):
         return Verdict.KEEP
     # An ellipsis may open a paragraph (`……` alone marks omitted text); a comma may not.
-    ellipsis_paragraph = b.startswith("…") and is_closed(a)
+    alone = b.strip("…") == ""
+    ellipsis_paragraph = b.startswith("…") and (alone or is_closed(a) or looks_like_heading(a))
     if starts_continuation(b) and not _cannot_continue(second) and not ellipsis_paragraph:
         return Verdict.JOIN
     if is_closed(a) and not _strongly_open(a):

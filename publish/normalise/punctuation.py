@@ -125,13 +125,15 @@ ellipses = regex_rule("P403", "ellipsis", r"…+|\.{3,}|。{3,}|·{3,}", _ellips
 
 
 def _tilde_bar(m: regex.Match[str]) -> str | None:
-    """Look past neighbouring tildes and bars (`记~|查~`) for the Chinese context."""
+    """Look past neighbouring tildes, bars and ASCII marks (`记~|查~`, `10:30~,周一`) for the
+    Chinese context; the marks are widened by P402 right after."""
     text = m.string
+    skip = "~|～｜ ,;:?!"
     left = m.start() - 1
-    while left >= 0 and text[left] in "~|～｜ ":
+    while left >= 0 and text[left] in skip:
         left -= 1
     right = m.end()
-    while right < len(text) and text[right] in "~|～｜ ":
+    while right < len(text) and text[right] in skip:
         right += 1
     if (left >= 0 and is_cjk(text[left])) or (right < len(text) and is_cjk(text[right])):
         return "～" if m.group(0) == "~" else "｜"
