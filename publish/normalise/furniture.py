@@ -68,18 +68,19 @@ _LONE_MARK = regex.compile(rf"^(?:[{END_MARKS}]|文)$")
 
 
 def _strip_marks(text: str) -> tuple[str, str]:
-    """Remove every trailing mark (`。文■`, `■■`); return the text and the outermost mark."""
+    """Remove every trailing mark (`。文■`, `■■`); return the text and the marks removed, in
+    printed order (kept on the line, so nothing is lost)."""
     found = ""
     while True:
         mark = _TRAILING_MARK.search(text)
         if mark and mark.start() > 0:
             text = text[: mark.start()] + (mark.group(2) or "")
-            found = found or mark.group(1)[-1]
+            found = mark.group(1) + found
             continue
         wen = _TRAILING_WEN.search(text)
         if wen and wen.start() > 0:
             text = text[: wen.start()]
-            found = found or "文"
+            found = "文" + found
             continue
         return text, found
 
