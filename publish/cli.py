@@ -116,6 +116,13 @@ def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
         modified=build_time(),
         progress=progress,
     )
+    for found in result.reprints:
+        a, b = found["a"], found["b"]
+        print(
+            f"reprint {a['input']}/{a['article']} ≈ {b['input']}/{b['article']}"
+            f" ({found['similarity']:.2f}): {b['title']}",
+            file=out,
+        )
     if not args.quiet:
         print(
             f"{len(result.reports) - len(result.failed)} built, {len(result.failed)} failed"

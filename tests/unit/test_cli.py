@@ -114,3 +114,16 @@ def test_unknown_format_is_a_config_error(tmp_path: Path) -> None:
     code, _, err = run("build", str(FIXTURES / "web_page.txt"), "--format", "docx")
     assert code == EXIT_CONFIG
     assert "docx" in err
+
+
+def test_reprint_across_inputs_is_reported(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    body = "社区党委坚持党建引领，推动治理重心下移，群众满意度持续提升。" * 10
+    (inputs / "print.txt").write_text(f"基层治理新探索\n\n文 / 本刊记者 王明\n\n{body}", "utf-8")
+    (inputs / "web.txt").write_text(f"某区：基层治理新探索\n\n{body}", "utf-8")
+    code, out, _ = run("build", str(inputs), "-o", str(tmp_path / "out"), "--format", "epub")
+    assert code == EXIT_OK
+    assert "reprint print/a001 ≈ web/a001" in out
+    run_report = json.loads((tmp_path / "out" / "report.json").read_text("utf-8"))
+    assert run_report["reprints"][0]["similarity"] > 0.9
