@@ -176,7 +176,10 @@ def _is_promo(lines: Document, index: int) -> bool:
 
 drop_promos = drop_where("F204", "social-media-promo", _is_promo)
 
-_GAMBLING = regex.compile(r"(?:娱乐|棋牌|博彩|彩票|赌场|投注)(?:平台|城|网|官网|注册)?$")
+# Unlisted brands at the very top or bottom of a page: gambling words only (`文化娱乐` is not).
+_GAMBLING = regex.compile(
+    r"(?:棋牌|博彩|彩票|赌场|投注)(?:平台|城|网|官网|注册)?$|娱乐(?:平台|城|官网|注册)$"
+)
 
 
 def _is_spam(lines: Document, index: int) -> bool:

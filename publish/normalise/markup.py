@@ -23,7 +23,8 @@ from publish.normalise.document import (
 
 # Characters that are invisible or illegal in XML 1.0 and never meaningful in these texts.
 _INVISIBLE = regex.compile(
-    r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff\ufffe]"
+    r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff\ufffe"
+    r"\ud800-\udfff]"  # lone surrogates: not text, and OpenCC cannot encode them
 )
 _EDGE_SPACE = regex.compile(r"^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$")
 

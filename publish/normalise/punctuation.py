@@ -99,11 +99,22 @@ def widen_punctuation(text: str, _config: NormaliseConfig) -> tuple[str, list[tu
 
 punct_width = text_rule("P402", "punctuation-width", widen_punctuation)
 
+_SINGLE_HYPHEN = regex.compile(r"(?<=[\p{Han}”’])-(?=[\p{Han}“‘])")
+
+
+def _dash(m: regex.Match[str]) -> str | None:
+    if len(m.group(0)) >= 2:
+        return "——"
+    # A lone hyphen is a name (`一汽-大众`); a chain of them (`村“两委”-副书记-书记`) is a
+    # sequence of stages that Chinese prints with dashes.
+    return "—" if len(_SINGLE_HYPHEN.findall(m.string)) >= 2 else None
+
+
 dashes = regex_rule(
     "P401",
     "dash",
     r"[─━]{2,}|(?<=[\p{Han}”’])-{2,}(?=[\p{Han}“‘])|(?<=[\p{Han}”’])-(?=[\p{Han}“‘])",
-    lambda m: "——" if len(m.group(0)) >= 2 else "—",
+    _dash,
 )
 
 
