@@ -118,6 +118,39 @@ class Recorder:
         return Outcome(tuple(lines), tuple(self.changes), tuple(self.diagnostics))
 
 
+@dataclass(slots=True)
+class Sink:
+    """The output lines of one rule run. A dropped line leaves its gap (and its own line) as
+    blank lines before the next kept line, so image holes stay visible to later rules."""
+
+    lines: list[Line] = field(default_factory=list)
+    carry: int = 0
+
+    def drop(self, line: Line) -> None:
+        self.carry += line.blank_before + 1
+
+    def keep(self, line: Line) -> None:
+        if self.carry:
+            line = replace(line, blank_before=line.blank_before + self.carry)
+            self.carry = 0
+        self.lines.append(line)
+
+
+def strip_prefix(
+    line: Line, pattern: regex.Pattern[str], tag: str, rec: Recorder, *, limit: int = 10_000
+) -> Line:
+    """Remove a marker matched at the start (`■ `, `- `, `## `, `..... `), record it, tag the
+    line; lines whose remaining text is longer than `limit` are left alone."""
+    marker = pattern.match(line.text)
+    if marker is None or not line.text[marker.end() :].strip():
+        return line
+    rest = line.text[marker.end() :]
+    if len(rest) > limit:
+        return line
+    rec.change(line.first, ChangeKind.MARK, line.text, rest)
+    return line.with_text(rest).tagged(tag)
+
+
 CONTEXT = 6  # characters of context kept on each side of an edit in the report
 
 

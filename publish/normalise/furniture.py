@@ -22,6 +22,8 @@ from publish.normalise.document import (
     NormaliseConfig,
     Outcome,
     Recorder,
+    Sink,
+    strip_prefix,
 )
 
 
@@ -41,19 +43,14 @@ def drop_where(
 
     def run(lines: Document, _config: NormaliseConfig) -> Outcome:
         rec = Recorder(code, name)
-        out: list[Line] = []
-        carry_blanks = 0
+        sink = Sink()
         for index, line in enumerate(lines):
             if line.kind is LineKind.TEXT and predicate(lines, index):
                 rec.change(line.first, ChangeKind.DROP, line.text, "")
-                # The gap a dropped line leaves is still a gap for the lines after it.
-                carry_blanks += line.blank_before + 1
-                continue
-            if carry_blanks:
-                line = replace(line, blank_before=line.blank_before + carry_blanks)
-                carry_blanks = 0
-            out.append(line)
-        return rec.outcome(out)
+                sink.drop(line)
+            else:
+                sink.keep(line)
+        return rec.outcome(sink.lines)
 
     return run
 
@@ -115,15 +112,7 @@ _BULLET = regex.compile(r"^[■□◆●▌▍▶►]\s*(?=\S)")
 def section_bullets(lines: Document, _config: NormaliseConfig) -> Outcome:
     """`■ 卷首` → `卷首`, tagged as a bulleted line (a contents section heading)."""
     rec = Recorder("F202", "section-bullet")
-    out: list[Line] = []
-    for line in lines:
-        bullet = _BULLET.match(line.text)
-        if bullet and len(line.text) - bullet.end() <= 30:
-            new_text = line.text[bullet.end() :]
-            rec.change(line.first, ChangeKind.MARK, line.text, new_text)
-            line = line.with_text(new_text).tagged("bullet")
-        out.append(line)
-    return rec.outcome(out)
+    return rec.outcome(strip_prefix(line, _BULLET, "bullet", rec, limit=30) for line in lines)
 
 
 # --- furniture lines ----------------------------------------------------------------------------
@@ -291,24 +280,19 @@ _DOTS_ONLY = regex.compile(r"^[.·]{3,}$")
 
 
 def dot_leaders(lines: Document, _config: NormaliseConfig) -> Outcome:
-    """Contents dot leaders (`..... 作者 23`) are stripped; a line of dots alone is dropped."""
+    """Contents dot leaders (`..... 作者 23`) are stripped; a line of dots alone is dropped.
+
+    `...就这样，大家……` is an ellipsis opening a paragraph, not a leader: the rest of a leader
+    line is a short author/page field without prose punctuation.
+    """
     rec = Recorder("F210", "dot-leader")
-    out: list[Line] = []
-    carry = 0
+    sink = Sink()
     for line in lines:
         if _DOTS_ONLY.match(line.text):
             rec.change(line.first, ChangeKind.DROP, line.text, "")
-            carry += line.blank_before + 1
-            continue
-        if carry:
-            line = replace(line, blank_before=line.blank_before + carry)
-            carry = 0
-        leader = _LEADER_PREFIX.match(line.text)
-        rest = line.text[leader.end() :] if leader else ""
-        # `..... 作者 23` is a leader; `...就这样，大家……` is an ellipsis opening a paragraph.
-        if leader and rest.strip() and not _PROSE_PUNCT.search(rest) and len(rest) <= 40:
-            new_text = line.text[leader.end() :]
-            rec.change(line.first, ChangeKind.MARK, line.text, new_text)
-            line = line.with_text(new_text).tagged("leader")
-        out.append(line)
-    return rec.outcome(out)
+            sink.drop(line)
+        elif _PROSE_PUNCT.search(line.text):
+            sink.keep(line)
+        else:
+            sink.keep(strip_prefix(line, _LEADER_PREFIX, "leader", rec, limit=40))
+    return rec.outcome(sink.lines)

@@ -18,7 +18,9 @@ from publish.normalise.document import (
     NormaliseConfig,
     Outcome,
     Recorder,
+    Sink,
     regex_rule,
+    strip_prefix,
 )
 
 # Characters that are invisible or illegal in XML 1.0 and never meaningful in these texts.
@@ -48,22 +50,19 @@ def strip_whitespace(lines: Document, _config: NormaliseConfig) -> Outcome:
 def remove_invisible(lines: Document, _config: NormaliseConfig) -> Outcome:
     """Remove zero-width, BOM and control characters; a line left empty is dropped."""
     rec = Recorder("W102", "invisible-characters")
-    out: list[Line] = []
-    carry = 0
+    sink = Sink()
     for line in lines:
         cleaned = _INVISIBLE.sub("", line.text).replace("\t", " ")
-        if cleaned != line.text:
-            rec.change(line.first, ChangeKind.EDIT, repr(line.text[:12]), cleaned[:12])
-            if not cleaned.strip():
-                rec.change(line.first, ChangeKind.DROP, repr(line.text), "")
-                carry += line.blank_before + 1
-                continue
-            line = line.with_text(cleaned)
-        if carry:
-            line = replace(line, blank_before=line.blank_before + carry)
-            carry = 0
-        out.append(line)
-    return rec.outcome(out)
+        if cleaned == line.text:
+            sink.keep(line)
+            continue
+        rec.change(line.first, ChangeKind.EDIT, repr(line.text[:12]), cleaned[:12])
+        if cleaned.strip():
+            sink.keep(line.with_text(cleaned))
+        else:
+            rec.change(line.first, ChangeKind.DROP, repr(line.text), "")
+            sink.drop(line)
+    return rec.outcome(sink.lines)
 
 
 unwrap_autolinks = regex_rule(
@@ -104,33 +103,23 @@ _LIST_MARKER = regex.compile(r"^[-*+•]\s+(?=\S)")
 def markdown_lists(lines: Document, _config: NormaliseConfig) -> Outcome:
     """Strip `- ` list markers; the line is tagged as a list item."""
     rec = Recorder("W105", "markdown-list")
-    out: list[Line] = []
-    for line in lines:
-        marker = _LIST_MARKER.match(line.text)
-        if marker and line.kind is LineKind.TEXT:
-            new_text = line.text[marker.end() :]
-            rec.change(line.first, ChangeKind.MARK, line.text, new_text)
-            line = line.with_text(new_text).tagged("list")
-        out.append(line)
-    return rec.outcome(out)
+    return rec.outcome(
+        strip_prefix(line, _LIST_MARKER, "list", rec) if line.kind is LineKind.TEXT else line
+        for line in lines
+    )
 
 
-_HEADING_MARK = regex.compile(r"^(?:#{1,6}|>)\s+(?=\S)")
+_HEADING_MARK = regex.compile(r"^#{1,6}\s+(?=\S)")
+_QUOTE_MARK = regex.compile(r"^>\s+(?=\S)")
 
 
 def markdown_headings(lines: Document, _config: NormaliseConfig) -> Outcome:
     """Strip `#` heading and `>` quote markers."""
     rec = Recorder("W106", "markdown-heading")
-    out: list[Line] = []
-    for line in lines:
-        marker = _HEADING_MARK.match(line.text)
-        if marker:
-            new_text = line.text[marker.end() :]
-            rec.change(line.first, ChangeKind.MARK, line.text, new_text)
-            tag = "quote" if marker.group(0).startswith(">") else "heading"
-            line = line.with_text(new_text).tagged(tag)
-        out.append(line)
-    return rec.outcome(out)
+    return rec.outcome(
+        strip_prefix(strip_prefix(line, _HEADING_MARK, "heading", rec), _QUOTE_MARK, "quote", rec)
+        for line in lines
+    )
 
 
 # Bold that starts after Han text and runs to the end stands in for a phrase separator:
