@@ -223,7 +223,8 @@ def extend_heads(body: list[Line], seg: Segmentation) -> None:
     """Pull kickers, column labels and profile bios printed above a title into its header;
     drop photo captions stranded between the previous article and the title."""
     claimed = {k for s in seg.starts for k in range(s.head, s.title[1] + 1)}
-    for start in seg.starts:
+    for n, start in enumerate(seg.starts):
+        previous_title = _run_text(body, seg.starts[n - 1].title) if n > 0 else ""
         k = start.head - 1
         while k >= 0 and k not in claimed:
             line = body[k]
@@ -231,26 +232,41 @@ def extend_heads(body: list[Line], seg: Segmentation) -> None:
             if _printed_above_title(line, before, directly_above=k == start.head - 1):
                 start.head = k
             elif _kicker_like(line) and _after_article(before):
-                if (
+                stranded = (
                     line.blank_before >= 2
                     and len(line.text) > 8
                     and not _NEWS_KICKER.search(line.text)
-                ):
-                    seg.dropped.add(k)
-                    seg.diagnostics.append(
-                        Diagnostic(
-                            "S210",
-                            Level.INFO,
-                            line.first,
-                            f"photo caption between articles dropped: {line.text[:30]}",
-                        )
-                    )
-                else:
+                )
+                if not stranded:
                     start.head = k
+                elif previous_title and _shares_term(line.text, previous_title):
+                    # A deck printed after its article's end: it repeats the title's terms.
+                    body[k] = line.tagged("deck")
+                    _note(seg, "S211", line, "deck of the article before, printed after its end")
+                else:
+                    seg.dropped.add(k)
+                    _note(seg, "S210", line, "photo caption between articles dropped")
             else:
                 break
             claimed.add(k)
             k -= 1
+
+
+def _note(seg: Segmentation, code: str, line: Line, what: str) -> None:
+    seg.diagnostics.append(Diagnostic(code, Level.INFO, line.first, f"{what}: {line.text[:30]}"))
+
+
+_HAN_RUN_OF_3 = regex.compile(r"\p{Han}{3,}")
+
+
+def _shares_term(text: str, title: str, size: int = 3) -> bool:
+    """`红桥区凝聚多元力量服务西北角特色街区` repeats `特色街区` from its title."""
+    grams = {
+        run[i : i + size]
+        for run in _HAN_RUN_OF_3.findall(title)
+        for i in range(len(run) - size + 1)
+    }
+    return any(text[i : i + size] in grams for i in range(len(text) - size + 1))
 
 
 def _printed_above_title(line: Line, before: Line | None, *, directly_above: bool) -> bool:
