@@ -13,7 +13,7 @@ from publish import __version__
 from publish.config import Config
 from publish.errors import EXIT_FAILED_INPUTS, EXIT_OK, InputError
 from publish.files import write_text_atomic
-from publish.pipeline import build_input
+from publish.pipeline import BuildRequest, build_input
 from publish.reprints import find_reprints
 
 
@@ -76,15 +76,21 @@ def build_all(
     formats: tuple[str, ...],
     out_root: Path,
     modified: datetime,
+    editions: tuple[str, ...] | None = None,
+    variant: str | None = None,
+    strict_script: bool = False,
     progress: Any = None,
 ) -> RunResult:
+    request = BuildRequest(
+        formats, editions or config.build.editions, out_root, modified, variant, strict_script
+    )
     duplicates = duplicate_ids(inputs)
     reports: list[dict[str, Any]] = []
     for path in inputs:
         if path.stem in duplicates:
             report = _duplicate_report(path, duplicates[path.stem])
         else:
-            report = build_input(path, config, formats, out_root, modified)
+            report = build_input(path, config, request)
         reports.append(report)
         if progress is not None:
             progress(report)

@@ -18,12 +18,14 @@ from publish.errors import EXIT_OK, EXIT_USAGE, PublishError, UsageError
 EPILOG = """\
 commands (each has --help):
   build     build EPUB and PDF editions       publish build seeds/000_x.txt -o build --format epub
+                                              publish build --editions zh-Hant --variant s2twp
   clean     print the cleaned text            publish clean seeds/000_x.txt --report changes.json
   inspect   show the detected structure       publish inspect seeds/000_x.txt --json
   rules     list the normalisation rules      publish rules
 
 exit codes: 0 ok, 1 some inputs failed, 2 usage, 3 bad input, 4 bad config,
-            5 rendering failed, 6 missing font/program/directory
+            5 rendering failed, 6 missing font/program/directory,
+            7 suspicious traditional conversions (--strict-script)
 """
 
 
@@ -52,6 +54,17 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("paths", nargs="*", type=Path, help="input files or directories")
     build.add_argument("-o", "--output", type=Path, help="output directory (default: build)")
     build.add_argument("--format", help="comma-separated formats: epub,pdf (default: both)")
+    build.add_argument(
+        "--editions", help="comma-separated: zh-Hans,zh-Hant (default: both, or publish.toml)"
+    )
+    build.add_argument(
+        "--variant", help="traditional variant: s2t, s2tw, s2twp (Taiwan phrases), s2hk"
+    )
+    build.add_argument(
+        "--strict-script",
+        action="store_true",
+        help="fail an input whose traditional edition has suspicious conversions (exit 7)",
+    )
     build.add_argument("-q", "--quiet", action="store_true", help="only print failures")
 
     clean = sub.add_parser(
@@ -86,13 +99,25 @@ def _formats(value: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
     return formats
 
 
+def _editions(value: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
+    from publish.config import validate_editions  # noqa: PLC0415
+
+    if value is None:
+        return default
+    editions = tuple(e.strip() for e in value.split(",") if e.strip())
+    validate_editions(editions)
+    return editions
+
+
 def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     from publish.batch import build_all, discover  # noqa: PLC0415
-    from publish.config import load_config  # noqa: PLC0415
+    from publish.config import load_config, validate_variant  # noqa: PLC0415
     from publish.render import build_time  # noqa: PLC0415
 
     config = load_config(Path.cwd())
     formats = _formats(args.format, config.build.formats)
+    editions = _editions(args.editions, config.build.editions)
+    variant = validate_variant(args.variant) if args.variant else None
     paths = args.paths or [config.root / p for p in config.build.inputs]
     inputs = discover(paths)
     if not inputs:
@@ -114,6 +139,9 @@ def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
         formats=formats,
         out_root=out_root,
         modified=build_time(),
+        editions=editions,
+        variant=variant,
+        strict_script=args.strict_script,
         progress=progress,
     )
     for found in result.reprints:

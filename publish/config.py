@@ -14,9 +14,11 @@ from typing import Any
 from publish.errors import ConfigError
 from publish.model import IssueMeta
 from publish.normalise import RULE_NAMES, NormaliseConfig
+from publish.script import VARIANTS, ScriptConfig, parse_override
 
 CONFIG_NAME = "publish.toml"
 FORMATS = ("epub", "pdf")
+EDITIONS = ("zh-Hans", "zh-Hant")  # simplified as printed; traditional through [script]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,17 +26,37 @@ class BuildConfig:
     inputs: tuple[str, ...] = ("seeds",)
     output: str = "build"
     formats: tuple[str, ...] = FORMATS
+    editions: tuple[str, ...] = EDITIONS
 
 
 @dataclass(frozen=True, slots=True)
 class Config:
     build: BuildConfig = field(default_factory=BuildConfig)
     normalise: NormaliseConfig = field(default_factory=NormaliseConfig)
+    script: ScriptConfig = field(default_factory=ScriptConfig)
     root: Path = Path()
 
     @property
     def output_dir(self) -> Path:
         return self.root / self.build.output
+
+
+@dataclass(frozen=True, slots=True)
+class Sidecar:
+    """What an input's `<id>.toml` says: metadata, and script settings for this issue."""
+
+    meta: IssueMeta | None = None
+    variant: str | None = None
+    overrides: tuple[tuple[str, str], ...] = ()
+    protected: tuple[str, ...] = ()
+
+    def script(self, base: ScriptConfig) -> ScriptConfig:
+        return replace(
+            base,
+            variant=self.variant or base.variant,  # type: ignore[arg-type]
+            overrides=base.overrides + self.overrides,
+            protected=base.protected + self.protected,
+        )
 
 
 def _table(data: Any, name: str, path: Path) -> dict[str, Any]:
@@ -77,7 +99,7 @@ def read_toml(path: Path) -> dict[str, Any]:
 
 
 def _build_section(data: dict[str, Any], path: Path) -> BuildConfig:
-    _check_keys(data, {"inputs", "output", "formats"}, "[build]", path)
+    _check_keys(data, {"inputs", "output", "formats", "editions"}, "[build]", path)
     build = BuildConfig()
     if "inputs" in data:
         build = replace(build, inputs=_strings(data["inputs"], "build.inputs", path))
@@ -90,7 +112,63 @@ def _build_section(data: dict[str, Any], path: Path) -> BuildConfig:
         formats = _strings(data["formats"], "build.formats", path)
         validate_formats(formats, path)
         build = replace(build, formats=formats)
+    if "editions" in data:
+        editions = _strings(data["editions"], "build.editions", path)
+        validate_editions(editions, path)
+        build = replace(build, editions=editions)
     return build
+
+
+def validate_editions(editions: tuple[str, ...], path: Path | None = None) -> None:
+    bad = [e for e in editions if e not in EDITIONS]
+    if bad or not editions:
+        raise ConfigError(
+            f"unknown edition(s): {', '.join(bad) or '(none given)'}",
+            path=path,
+            hint=f"choose from: {', '.join(EDITIONS)}; [script] variant picks the traditional one",
+        )
+
+
+def validate_variant(variant: str, path: Path | None = None) -> str:
+    if variant not in VARIANTS:
+        raise ConfigError(
+            f"unknown script variant “{variant}”",
+            path=path,
+            hint=f"choose from: {', '.join(VARIANTS)}",
+        )
+    return variant
+
+
+def _overrides(value: Any, key: str, path: Path) -> tuple[tuple[str, str], ...]:
+    try:
+        return tuple(parse_override(entry) for entry in _strings(value, key, path))
+    except ValueError as exc:
+        raise ConfigError(f"{key}: {exc}", path=path) from exc
+
+
+def _script_section(data: dict[str, Any], path: Path) -> ScriptConfig:
+    _check_keys(data, {"variant", "overrides", "protected", "strict", "quotes"}, "[script]", path)
+    config = ScriptConfig()
+    if "variant" in data:
+        variant = validate_variant(_string(data["variant"], "script.variant", path), path)
+        config = replace(config, variant=variant)  # type: ignore[arg-type]
+    if "overrides" in data:
+        config = replace(config, overrides=_overrides(data["overrides"], "script.overrides", path))
+    if "protected" in data:
+        config = replace(config, protected=_strings(data["protected"], "script.protected", path))
+    if "strict" in data:
+        if not isinstance(data["strict"], bool):
+            raise ConfigError("script.strict must be true or false", path=path)
+        config = replace(config, strict=data["strict"])
+    if "quotes" in data:
+        if not isinstance(data["quotes"], bool):
+            raise ConfigError(
+                "script.quotes must be true or false",
+                path=path,
+                hint="true: 「」『』 in every traditional edition; false: keep “” ‘’",
+            )
+        config = replace(config, quotes=data["quotes"])
+    return config
 
 
 def validate_formats(formats: tuple[str, ...], path: Path | None = None) -> None:
@@ -126,10 +204,11 @@ def load_config(root: Path) -> Config:
     if not path.exists():
         return Config(root=root)
     data = read_toml(path)
-    _check_keys(data, {"build", "normalise"}, "publish.toml", path)
+    _check_keys(data, {"build", "normalise", "script"}, "publish.toml", path)
     return Config(
         build=_build_section(_table(data.get("build", {}), "build", path), path),
         normalise=_normalise_section(_table(data.get("normalise", {}), "normalise", path), path),
+        script=_script_section(_table(data.get("script", {}), "script", path), path),
         root=root,
     )
 
@@ -142,14 +221,29 @@ def sidecar_path(input_path: Path) -> Path:
     return input_path.with_suffix(".toml")
 
 
-def load_sidecar(input_path: Path) -> IssueMeta | None:
-    """Per-issue metadata from `<input>.toml` (`[meta]` table), or None when there is none."""
+def load_sidecar(input_path: Path) -> Sidecar:
+    """Per-issue settings from `<input>.toml`: `[meta]` fields and `[script]` additions."""
     path = sidecar_path(input_path)
     if not path.exists():
-        return None
+        return Sidecar()
     data = read_toml(path)
-    _check_keys(data, {"meta"}, path.name, path)
-    meta = _table(data.get("meta", {}), "meta", path)
+    _check_keys(data, {"meta", "script"}, path.name, path)
+    meta = (
+        _meta_section(_table(data.get("meta", {}), "meta", path), path) if "meta" in data else None
+    )
+    script = _table(data.get("script", {}), "script", path)
+    _check_keys(script, {"variant", "overrides", "protected"}, "[script]", path)
+    return Sidecar(
+        meta=meta,
+        variant=validate_variant(_string(script["variant"], "script.variant", path), path)
+        if "variant" in script
+        else None,
+        overrides=_overrides(script.get("overrides", []), "script.overrides", path),
+        protected=_strings(script.get("protected", []), "script.protected", path),
+    )
+
+
+def _meta_section(meta: dict[str, Any], path: Path) -> IssueMeta:
     _check_keys(meta, set(_META_FIELDS), "[meta]", path)
     values: dict[str, Any] = {}
     for key, value in meta.items():

@@ -12,6 +12,7 @@ EXIT_INPUT = 3  # an input file cannot be read or decoded
 EXIT_CONFIG = 4  # publish.toml or a sidecar is invalid
 EXIT_RENDER = 5  # a backend failed to write its output
 EXIT_ENVIRONMENT = 6  # a required font, program or directory is missing
+EXIT_SCRIPT = 7  # strict script conversion found suspicious characters
 
 
 class PublishError(Exception):
@@ -79,3 +80,9 @@ class UsageError(PublishError):
     """The command line is wrong."""
 
     exit_code = EXIT_USAGE
+
+
+class ScriptCheckError(PublishError):
+    """Strict mode: the traditional edition has conversions that need a human look."""
+
+    exit_code = EXIT_SCRIPT

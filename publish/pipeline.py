@@ -7,17 +7,18 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from publish.config import Config, load_sidecar
-from publish.errors import PublishError, RenderError
+from publish.errors import PublishError, RenderError, ScriptCheckError
 from publish.ingest import Source, read_source
-from publish.model import Issue, IssueMeta, to_jsonable
+from publish.model import Issue, IssueMeta, Level, to_jsonable
 from publish.normalise import NormaliseConfig, Normalised, normalise
 from publish.plaintext import issue_lines
+from publish.script import ScriptConfig
 from publish.structure import detect_structure
 
 
@@ -41,7 +42,7 @@ def process_source(
 def process(path: Path, normalise_config: NormaliseConfig | None = None) -> Processed:
     """Ingest, normalise and structure one input (with its sidecar metadata, if any)."""
     source = read_source(path)
-    return process_source(source, normalise_config, load_sidecar(path))
+    return process_source(source, normalise_config, load_sidecar(path).meta)
 
 
 def clean_lines(path: Path) -> list[str]:
@@ -60,7 +61,8 @@ class Timer:
         try:
             yield
         finally:
-            self.stages[name] = round(time.perf_counter() - start, 4)
+            elapsed = time.perf_counter() - start
+            self.stages[name] = round(self.stages.get(name, 0.0) + elapsed, 4)  # stages may repeat
 
 
 def sha256(path: Path) -> str:
@@ -97,59 +99,122 @@ def changes_report(processed: Processed) -> dict[str, Any]:
     }
 
 
-def build_input(
-    path: Path,
-    config: Config,
-    formats: tuple[str, ...],
-    out_root: Path,
-    modified: datetime,
-) -> dict[str, Any]:
+def editions_of(
+    issue: Issue, editions: tuple[str, ...], script: ScriptConfig
+) -> Iterator[tuple[str, Issue]]:
+    """(edition name, issue) for the issue as printed (zh-Hans) and/or its traditional edition.
+
+    The name (zh-Hans, zh-Hant) goes into file names, so they do not change with the variant;
+    the variant's full language tag (zh-Hant-TW, zh-Hant-HK) is in the edition's metadata.
+    """
+    for edition in editions:
+        if edition == "zh-Hans":
+            yield edition, issue
+        else:
+            from publish.script import convert_issue  # noqa: PLC0415 - loads OpenCC
+
+            yield edition, convert_issue(issue, script)
+
+
+def _strict_failures(issue: Issue) -> list[str]:
+    return [d.message for d in issue.diagnostics if d.code == "T101" and d.level is Level.ERROR]
+
+
+def _write_editions(
+    processed: Processed,
+    script: ScriptConfig,
+    request: BuildRequest,
+    timer: Timer,
+    report: dict[str, Any],
+) -> None:
+    """Render every requested edition of one issue in every requested format."""
+    from publish.backends import get_backend  # noqa: PLC0415 - backends are heavy imports
+    from publish.render import build_context  # noqa: PLC0415
+
+    issue, source = processed.issue, processed.source
+    out_dir = request.out_root / source.id
+    editions = editions_of(issue, request.editions, script)
+    while True:
+        with timer.stage("script"):  # conversion happens lazily, as the edition is drawn
+            drawn = next(editions, None)
+        if drawn is None:
+            break
+        name, edition = drawn
+        language = edition.meta.language
+        if edition is not issue:
+            converted = [to_jsonable(d) for d in edition.diagnostics if d.code == "T101"]
+            report["editions"].append({"language": language, "diagnostics": converted})
+            if script.strict and (strict := _strict_failures(edition)):
+                raise ScriptCheckError(
+                    f"{len(strict)} suspicious conversion(s), e.g. {strict[0]}",
+                    path=source.path,
+                )
+        ctx = build_context(edition, modified=request.modified)
+        for fmt in request.formats:
+            backend = get_backend(fmt)
+            dest = out_dir / f"{source.id}.{name}{backend.suffix}"
+            with timer.stage(f"{fmt}:{name}"):
+                backend.write(edition, ctx, dest)
+            report["outputs"].append(_output_record(fmt, language, dest, backend))
+
+
+@dataclass(frozen=True, slots=True)
+class BuildRequest:
+    """What to build for each input of a run."""
+
+    formats: tuple[str, ...]
+    editions: tuple[str, ...]
+    out_root: Path
+    modified: datetime
+    variant: str | None = None  # the command line's choice wins over sidecar and publish.toml
+    strict_script: bool = False
+
+    def script(self, configured: ScriptConfig) -> ScriptConfig:
+        return replace(
+            configured,
+            variant=self.variant or configured.variant,  # type: ignore[arg-type]
+            strict=self.strict_script or configured.strict,
+        )
+
+
+def _process_and_review(path: Path, config: Config, timer: Timer, out_dir: Path) -> Processed:
+    from publish.files import write_text_atomic  # noqa: PLC0415
+    from publish.review import render_review  # noqa: PLC0415
+
+    with timer.stage("ingest"):
+        source = read_source(path)
+        sidecar = load_sidecar(path)
+    with timer.stage("normalise"):
+        normalised = normalise(source.text, config.normalise)
+    with timer.stage("structure"):
+        issue = detect_structure(normalised, source.id, sidecar.meta)
+    with timer.stage("review"):
+        review = render_review(
+            issue.meta.display_title, source.lines, normalised, issue.diagnostics
+        )
+        write_text_atomic(out_dir / "changes.html", review)
+    return Processed(source, normalised, issue)
+
+
+def build_input(path: Path, config: Config, request: BuildRequest) -> dict[str, Any]:
     """Build every requested output of one input; return its report (also written to disk).
 
     Errors are caught per input and recorded, so one bad input never stops a batch.
     """
-    from publish.backends import get_backend  # noqa: PLC0415 - backends are heavy imports
     from publish.files import write_text_atomic  # noqa: PLC0415
-    from publish.render import build_context  # noqa: PLC0415
     from publish.reprints import article_sketches  # noqa: PLC0415
-    from publish.review import render_review  # noqa: PLC0415
 
     timer = Timer()
     report: dict[str, Any] = {"input": str(path), "id": path.stem, "status": "ok", "outputs": []}
-    out_dir = out_root / path.stem
+    out_dir = request.out_root / path.stem
     try:
-        with timer.stage("ingest"):
-            source = read_source(path)
-            overrides = load_sidecar(path)
-        with timer.stage("normalise"):
-            normalised = normalise(source.text, config.normalise)
-        with timer.stage("structure"):
-            issue = detect_structure(normalised, source.id, overrides)
-        processed = Processed(source, normalised, issue)
+        processed = _process_and_review(path, config, timer, out_dir)
         report |= changes_report(processed)
-        report["title"] = issue.meta.display_title
-        report["sketches"] = article_sketches(issue)
-        with timer.stage("review"):
-            review = render_review(
-                issue.meta.display_title, source.lines, normalised, issue.diagnostics
-            )
-            write_text_atomic(out_dir / "changes.html", review)
-        ctx = build_context(issue, modified=modified)
-        for name in formats:
-            backend = get_backend(name)
-            dest = out_dir / f"{source.id}{backend.suffix}"
-            with timer.stage(name):
-                backend.write(issue, ctx, dest)
-            warnings = getattr(backend, "warnings", [])
-            report["outputs"].append(
-                {
-                    "format": name,
-                    "path": str(dest),
-                    "bytes": dest.stat().st_size,
-                    "sha256": sha256(dest),
-                    "warnings": list(warnings),
-                }
-            )
+        report["title"] = processed.issue.meta.display_title
+        report["sketches"] = article_sketches(processed.issue)
+        report["editions"] = []
+        script = request.script(load_sidecar(path).script(config.script))
+        _write_editions(processed, script, request, timer, report)
     except PublishError as exc:
         report["status"] = "failed"
         report["error"] = exc.to_dict()
@@ -164,6 +229,17 @@ def build_input(
         report.setdefault("error", {"message": f"cannot write report: {exc.strerror}"})
         report["status"] = "failed"
     return report
+
+
+def _output_record(name: str, language: str, dest: Path, backend: Any) -> dict[str, Any]:
+    return {
+        "format": name,
+        "language": language,
+        "path": str(dest),
+        "bytes": dest.stat().st_size,
+        "sha256": sha256(dest),
+        "warnings": list(getattr(backend, "warnings", [])),
+    }
 
 
 def _dump(data: Any) -> str:

@@ -89,8 +89,8 @@ def test_build_epub_only_and_report(tmp_path: Path) -> None:
         "build", str(FIXTURES / "web_page.txt"), "-o", str(tmp_path), "--format", "epub"
     )
     assert code == EXIT_OK, out
-    assert (tmp_path / "web_page" / "web_page.epub").exists()
-    assert not (tmp_path / "web_page" / "web_page.pdf").exists()
+    assert (tmp_path / "web_page" / "web_page.zh-Hans.epub").exists()
+    assert not (tmp_path / "web_page" / "web_page.zh-Hans.pdf").exists()
     report = json.loads((tmp_path / "web_page" / "report.json").read_text("utf-8"))
     assert report["status"] == "ok"
     assert report["outputs"][0]["sha256"]
@@ -106,7 +106,7 @@ def test_one_bad_input_does_not_stop_the_others(tmp_path: Path) -> None:
     code, out, _ = run("build", str(inputs), "-o", str(tmp_path / "out"), "--format", "epub")
     assert code == EXIT_FAILED_INPUTS
     assert "FAILED" in out and "bad.txt" in out
-    assert (tmp_path / "out" / "good" / "good.epub").exists()
+    assert (tmp_path / "out" / "good" / "good.zh-Hans.epub").exists()
     assert not list((tmp_path / "out" / "bad").glob("*.epub"))
 
 
@@ -127,3 +127,41 @@ def test_reprint_across_inputs_is_reported(tmp_path: Path) -> None:
     assert "reprint print/a001 ≈ web/a001" in out
     run_report = json.loads((tmp_path / "out" / "report.json").read_text("utf-8"))
     assert run_report["reprints"][0]["similarity"] > 0.9
+
+
+def test_build_makes_both_editions_by_default(tmp_path: Path) -> None:
+    code, out, _ = run(
+        "build", str(FIXTURES / "web_page.txt"), "-o", str(tmp_path), "--format", "epub"
+    )
+    assert code == EXIT_OK, out
+    built = sorted(p.name for p in (tmp_path / "web_page").glob("*.epub"))
+    assert built == ["web_page.zh-Hans.epub", "web_page.zh-Hant.epub"]
+    report = json.loads((tmp_path / "web_page" / "report.json").read_text("utf-8"))
+    assert [o["language"] for o in report["outputs"]] == ["zh-Hans", "zh-Hant"]
+
+
+def test_editions_and_variant_on_the_command_line(tmp_path: Path) -> None:
+    code, out, _ = run(
+        "build",
+        str(FIXTURES / "web_page.txt"),
+        "-o",
+        str(tmp_path),
+        "--format",
+        "epub",
+        "--editions",
+        "zh-Hant",
+        "--variant",
+        "s2hk",
+    )
+    assert code == EXIT_OK, out
+    assert [p.name for p in (tmp_path / "web_page").glob("*.epub")] == ["web_page.zh-Hant.epub"]
+    report = json.loads((tmp_path / "web_page" / "report.json").read_text("utf-8"))
+    assert report["outputs"][0]["language"] == "zh-Hant-HK"
+
+
+def test_unknown_edition_or_variant_is_a_config_error(tmp_path: Path) -> None:
+    page = str(FIXTURES / "web_page.txt")
+    code, _, err = run("build", page, "-o", str(tmp_path), "--editions", "zh-TW")
+    assert code == EXIT_CONFIG and "zh-Hans" in err
+    code, _, err = run("build", page, "-o", str(tmp_path), "--variant", "t2s")
+    assert code == EXIT_CONFIG and "s2twp" in err

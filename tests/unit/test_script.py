@@ -1,0 +1,91 @@
+"""Simplified -> traditional conversion: phrase cases, corrections, the post-check, quotes."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from publish.model import Level
+from publish.pipeline import process
+from publish.plaintext import issue_lines
+from publish.script import ScriptConfig, convert_issue, convert_phrase, post_check
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+CASES: list[dict[str, Any]] = tomllib.loads((FIXTURES / "script_phrases.toml").read_text("utf-8"))[
+    "case"
+]
+
+
+def test_the_phrase_file_is_large_enough_and_covers_every_variant() -> None:
+    assert len(CASES) >= 60
+    assert {c["variant"] for c in CASES} == {"s2t", "s2tw", "s2twp", "s2hk"}
+    assert sum(c["why"].startswith("bad") for c in CASES) >= 15
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['variant']}:{c['input']}" for c in CASES])
+def test_phrase(case: dict[str, Any]) -> None:
+    assert convert_phrase(case["input"], case["variant"]) == case["expected"], case["why"]
+
+
+def test_protected_terms_are_never_converted() -> None:
+    assert convert_phrase("范文澜说", protected=["范文澜"]) == "范文澜說"
+    assert convert_phrase("只有范文澜", protected=["范文澜"]) == "只有范文澜"
+
+
+def test_found_names_keep_only_the_surname() -> None:
+    # the given name still converts: 于晓刚 -> 于曉剛, not left simplified
+    assert convert_phrase("于晓刚同志") == "于曉剛同志"
+
+
+@pytest.mark.parametrize(
+    ("text", "variant", "expected"),
+    [
+        ("“外‘中’外”", "s2tw", "「外『中』外」"),
+        ("“甲”和“乙”", "s2hk", "「甲」和「乙」"),
+        ("《书名》", "s2tw", "《書名》"),
+    ],
+)
+def test_corner_quotes_nest(text: str, variant: str, expected: str) -> None:
+    assert convert_phrase(text, variant) == expected  # type: ignore[arg-type]
+
+
+def test_post_check_flags_only_what_conversion_made() -> None:
+    assert post_check("不斷髮揮作用") == ["不斷髮揮作用"]
+    assert post_check("頭髮花白，理髮店") == []
+    assert post_check("局長聶乾震表示", source="局长聂乾震表示") == []
+    assert post_check("局長聶乾震表示", source="局长聂干震表示") != []
+    assert post_check("致力於發展") == []  # the preposition
+    assert post_check("，於心不忍") != []  # clause-initial 於 may be the surname
+
+
+def _issue() -> Any:
+    return process(FIXTURES / "issues" / "web_page.txt").issue
+
+
+def test_convert_issue_sets_language_and_converts_every_field() -> None:
+    issue = _issue()
+    for variant, language in (("s2t", "zh-Hant"), ("s2tw", "zh-Hant-TW"), ("s2hk", "zh-Hant-HK")):
+        converted = convert_issue(issue, ScriptConfig(variant=variant))  # type: ignore[arg-type]
+        assert converted.meta.language == language
+        before, after = issue_lines(issue), issue_lines(converted)
+        assert before != after
+        if variant != "s2twp":  # the other variants convert character for character
+            assert [len(line) for line in before] == [len(line) for line in after]
+        assert [a.id for a in converted.articles] == [a.id for a in issue.articles]
+        assert [a.kind for a in converted.articles] == [a.kind for a in issue.articles]
+
+
+def test_strict_mode_makes_flags_errors() -> None:
+    issue = _issue()
+    block = issue.articles[0].blocks[0]
+    flagged = replace(block, text="他说，于心不忍。")
+    article = replace(issue.articles[0], blocks=(flagged,))
+    issue = replace(issue, sections=(replace(issue.sections[0], articles=(article,)),))
+    lenient = convert_issue(issue, ScriptConfig())
+    strict = convert_issue(issue, ScriptConfig(strict=True))
+    assert [d.level for d in lenient.diagnostics if d.code == "T101"] == [Level.WARNING]
+    assert [d.level for d in strict.diagnostics if d.code == "T101"] == [Level.ERROR]
