@@ -32,6 +32,61 @@ FONT_FAMILIES = {
 
 
 @dataclass(frozen=True, slots=True)
+class Labels:
+    """The few words the templates print themselves, in the edition's script."""
+
+    contents: str
+    colophon: str
+    body: str
+    publisher: str
+    source: str
+    author: str
+    date: str
+    url: str
+    total: str  # "{n}" is the issue's running number
+    articles: str  # "{n}" is the number of articles
+
+    def total_number(self, n: int) -> str:
+        return self.total.format(n=n)
+
+    def article_count(self, n: int) -> str:
+        return self.articles.format(n=n)
+
+
+LABELS = {
+    "zh-Hans": Labels(
+        "目录",
+        "版权信息",
+        "正文",
+        "出版",
+        "来源",
+        "作者",
+        "日期",
+        "原文链接",
+        "总第{n}期",
+        "{n}篇文章",
+    ),
+    "zh-Hant": Labels(
+        "目錄",
+        "版權信息",
+        "正文",
+        "出版",
+        "來源",
+        "作者",
+        "日期",
+        "原文連結",
+        "總第{n}期",
+        "{n}篇文章",
+    ),
+}
+
+
+def labels_for(language: str) -> Labels:
+    """zh-Hant-TW and zh-Hant-HK share the traditional labels."""
+    return LABELS["zh-Hant" if language.startswith("zh-Hant") else "zh-Hans"]
+
+
+@dataclass(frozen=True, slots=True)
 class TocEntry:
     """One line of a table of contents: a section (with children) or an article."""
 
@@ -52,6 +107,7 @@ class RenderContext:
     toc: tuple[TocEntry, ...]
     serif_font: str
     sans_font: str
+    labels: Labels = LABELS["zh-Hans"]
 
     @property
     def masthead(self) -> tuple[MastheadField, ...]:
@@ -106,6 +162,7 @@ def build_context(issue: Issue, *, modified: datetime | None = None) -> RenderCo
         toc=build_toc(issue),
         serif_font=serif,
         sans_font=sans,
+        labels=labels_for(language),
     )
 
 

@@ -88,7 +88,7 @@ def build_book(issue: Issue, ctx: RenderContext) -> epub.EpubBook:
         )
     title_page = _page("titlepage", ctx.title, ctx)
     chapters = [_chapter(article, ctx) for article in issue.articles]
-    colophon = _page("colophon", "版权信息", ctx)
+    colophon = _page("colophon", ctx.labels.colophon, ctx)
     for item in (title_page, *chapters, colophon):
         book.add_item(item)
     book.toc = _toc(ctx.toc)
@@ -98,11 +98,11 @@ def build_book(issue: Issue, ctx: RenderContext) -> epub.EpubBook:
     book.add_item(nav)
     book.spine = [title_page, "nav", *chapters, colophon]
     book.guide = [
-        {"type": "toc", "href": "nav.xhtml", "title": "目录"},
+        {"type": "toc", "href": "nav.xhtml", "title": ctx.labels.contents},
         {
             "type": "text",
             "href": chapters[0].file_name if chapters else title_page.file_name,
-            "title": "正文",
+            "title": ctx.labels.body,
         },
     ]
     return book

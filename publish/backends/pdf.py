@@ -106,8 +106,9 @@ def keywords(issue: Issue) -> tuple[str, ...]:
 
 
 def subject(issue: Issue, ctx: RenderContext) -> str:
-    total = f"（总第{issue.meta.total_number}期）" if issue.meta.total_number else ""
-    return f"{ctx.title}{total}，{len(issue.articles)}篇文章"
+    labels = ctx.labels
+    total = f"（{labels.total_number(issue.meta.total_number)}）" if issue.meta.total_number else ""
+    return f"{ctx.title}{total}，{labels.article_count(len(issue.articles))}"
 
 
 def build_html(issue: Issue, ctx: RenderContext) -> str:

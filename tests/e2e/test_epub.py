@@ -10,9 +10,11 @@ import pytest
 from lxml import etree
 
 from publish.backends import get_backend
+from publish.backends.epub import chapter_href
 from publish.model import Issue
 from publish.pipeline import process
 from publish.render import build_context, build_time
+from publish.script import ScriptConfig, convert_issue
 from publish.validate import run_epubcheck
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,6 +100,46 @@ def test_metadata(built: dict[str, tuple[Issue, Path]]) -> None:
     assert issue.meta.display_title == "天津支部生活 2023年第11期（下半月）"
     modified = opf.xpath("//opf:meta[@property='dcterms:modified']/text()", namespaces=NS)
     assert modified == ["2023-11-14T22:13:20Z"]
+
+
+@pytest.fixture(scope="module")
+def traditional(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Issue, Path]]:
+    """Every seed in generic s2t, and the web article in the Taiwan and Hong Kong variants."""
+    out = tmp_path_factory.mktemp("epub-hant")
+    jobs = [(seed, "s2t") for seed in SEEDS] + [(SEEDS[-1], "s2twp"), (SEEDS[-1], "s2hk")]
+    built: dict[str, tuple[Issue, Path]] = {}
+    for seed, variant in jobs:
+        issue = convert_issue(process(seed).issue, ScriptConfig(variant=variant))  # type: ignore[arg-type]
+        ctx = build_context(issue, modified=build_time(EPOCH))
+        dest = out / f"{issue.id}.{variant}.epub"
+        built[f"{seed.name}:{variant}"] = (issue, get_backend("epub").write(issue, ctx, dest))
+    return built
+
+
+def test_traditional_editions_pass_epubcheck(traditional: dict[str, tuple[Issue, Path]]) -> None:
+    problems = {
+        key: [f"{m.severity} {m.id} {m.location}: {m.message}" for m in result.messages]
+        for key, (_issue, epub) in traditional.items()
+        if not (result := run_epubcheck(epub)).ok
+    }
+    assert problems == {}
+
+
+def test_traditional_editions_declare_their_language(
+    traditional: dict[str, tuple[Issue, Path]],
+) -> None:
+    expected = {"s2t": "zh-Hant", "s2twp": "zh-Hant-TW", "s2hk": "zh-Hant-HK"}
+    for key, (issue, epub) in traditional.items():
+        language = expected[key.rsplit(":", 1)[1]]
+        opf = _xml(epub, "EPUB/content.opf")
+        assert opf.xpath("//dc:language/text()", namespaces=NS) == [language], key
+        assert opf.xpath("//dc:title/text()", namespaces=NS) == [issue.meta.display_title]
+        chapter = _xml(epub, f"EPUB/{chapter_href(issue.articles[0].id)}")
+        assert chapter.get("{http://www.w3.org/XML/1998/namespace}lang") == language
+        assert chapter.get("lang") == language
+        nav = _xml(epub, "EPUB/nav.xhtml")
+        titles = nav.xpath("//x:nav[@epub:type='toc']//x:a/text()", namespaces=NS)
+        assert issue.articles[0].title in titles
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:

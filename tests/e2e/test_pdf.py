@@ -27,6 +27,7 @@ from publish.errors import RenderError
 from publish.model import Article, Block, BlockType, Issue, IssueMeta, Section, Span
 from publish.pipeline import process
 from publish.render import STYLES_DIR, RenderContext, TocEntry, build_context
+from publish.script import ScriptConfig, convert_issue
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
 FULL_ISSUES = ("000", "001", "003")
@@ -358,3 +359,25 @@ def test_body_follows_the_contents() -> None:
     orphan = (TocEntry("第一篇", "a001"),)  # an article missing from the contents
     with pytest.raises(RenderError):
         reading_order(issue, orphan)
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(
+    ("prefix", "variant", "face"),
+    [("001", "s2t", "Noto-Serif-CJK-TC"), ("004", "s2hk", "Noto-Serif-CJK-HK")],
+)
+def test_traditional_edition_uses_its_script_font(
+    tmp_path: Path, prefix: str, variant: str, face: str
+) -> None:
+    issue = convert_issue(process(seed(prefix)).issue, ScriptConfig(variant=variant))  # type: ignore[arg-type]
+    dest = tmp_path / f"{prefix}.pdf"
+    PdfBackend().write(issue, build_context(issue, modified=WHEN), dest)
+    reader = pypdf.PdfReader(dest)
+    found = fonts(reader)
+    assert any(face in name for name in found), sorted(found)
+    assert not any("CJK-SC" in name for name in found), sorted(found)
+    assert all(font_file_present(font) for font in found.values())
+    marks = [m.title for m in article_marks(outline_marks(reader))]
+    assert squeeze(issue.articles[0].title) in [squeeze(m) for m in marks]
+    body = squeeze("".join(page.extract_text() for page in reader.pages[:6]))
+    assert squeeze(issue.meta.display_title) in body
