@@ -154,15 +154,22 @@ def _all_text(issue: Issue) -> Iterable[str]:
 # --- general corrections, applied to the converted text -------------------------------------
 
 
-def _hair_words() -> frozenset[str]:
-    return word_list("hair_words")
+@cache
+def _hair_words() -> regex.Pattern[str]:
+    """Every word about hair, longest first, as one pattern (overlaps found too)."""
+    words = sorted(word_list("hair_words"), key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(w) for w in words))
+
+
+def _hair_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _hair_words().finditer(text, overlapped=True)]
 
 
 def _fix_hair(text: str) -> str:
     """髮 (hair) only inside words about hair; elsewhere the conversion meant 發."""
     if "髮" not in text:
         return text
-    keep = [m.span() for word in _hair_words() for m in regex.finditer(regex.escape(word), text)]
+    keep = _hair_spans(text)
     return "".join(
         "發" if ch == "髮" and not any(a <= i < b for a, b in keep) else ch
         for i, ch in enumerate(text)
@@ -228,13 +235,14 @@ def post_check(text: str, source: str | None = None) -> list[str]:
 
     `source` is the simplified text the conversion started from, if known.
     """
+    suspects = list(_SUSPECT.finditer(text))
+    if not suspects:  # the common case: skip the allow-lists
+        return []
     allowed = {i for m in _SUSPECT_OK.finditer(text) for i in range(*m.span())}
-    allowed |= {
-        i for word in _hair_words() for m in regex.finditer(word, text) for i in range(*m.span())
-    }
+    allowed |= {i for a, b in _hair_spans(text) for i in range(a, b)}
     return [
         text[max(0, m.start() - 4) : m.end() + 4]
-        for m in _SUSPECT.finditer(text)
+        for m in suspects
         if m.start() not in allowed and not _kept_from_source(text, source, m.start())
     ]
 
