@@ -17,7 +17,8 @@ from publish.normalise import RULE_NAMES, NormaliseConfig
 from publish.script import VARIANTS, ScriptConfig, parse_override
 
 CONFIG_NAME = "publish.toml"
-FORMATS = ("epub", "pdf")
+FORMATS = ("epub", "pdf", "epub-vertical")
+DEFAULT_FORMATS = ("epub", "pdf")  # epub-vertical on request
 EDITIONS = ("zh-Hans", "zh-Hant")  # simplified as printed; traditional through [script]
 
 
@@ -25,7 +26,7 @@ EDITIONS = ("zh-Hans", "zh-Hant")  # simplified as printed; traditional through 
 class BuildConfig:
     inputs: tuple[str, ...] = ("seeds",)
     output: str = "build"
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = DEFAULT_FORMATS
     editions: tuple[str, ...] = EDITIONS
 
 

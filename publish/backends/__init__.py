@@ -22,6 +22,7 @@ class Backend(Protocol):
 # name -> "module:Class"; looked up lazily so `--format epub` never imports WeasyPrint.
 REGISTRY: dict[str, str] = {
     "epub": "publish.backends.epub:EpubBackend",
+    "epub-vertical": "publish.backends.epub:VerticalEpubBackend",
     "pdf": "publish.backends.pdf:PdfBackend",
 }
 

@@ -20,6 +20,7 @@ from publish.model import Article, Issue
 from publish.render import STYLES_DIR, RenderContext, TocEntry, environment, render_article
 
 STYLESHEETS = ("base.css", "epub.css")
+VERTICAL_STYLESHEETS = (*STYLESHEETS, "epub-vertical.css")
 TEXT_DIR = "text"
 
 
@@ -27,23 +28,39 @@ def chapter_href(article_id: str) -> str:
     return f"{TEXT_DIR}/{article_id}.xhtml"
 
 
-def _html(title: str, file_name: str, ctx: RenderContext, content: str, uid: str) -> epub.EpubHtml:
+def _html(
+    title: str,
+    file_name: str,
+    content: str,
+    uid: str,
+    *,
+    ctx: RenderContext,
+    sheets: tuple[str, ...],
+) -> epub.EpubHtml:
     item = epub.EpubHtml(title=title, file_name=file_name, lang=ctx.language, uid=uid)
     item.content = content
-    for sheet in STYLESHEETS:
+    for sheet in sheets:
         item.add_link(href=f"../style/{sheet}", rel="stylesheet", type="text/css")
     return item
 
 
-def _chapter(article: Article, ctx: RenderContext) -> epub.EpubHtml:
+def _chapter(article: Article, ctx: RenderContext, sheets: tuple[str, ...]) -> epub.EpubHtml:
+    content = render_article(article, ctx)
     return _html(
-        article.title, chapter_href(article.id), ctx, render_article(article, ctx), article.id
+        article.title, chapter_href(article.id), content, article.id, ctx=ctx, sheets=sheets
     )
 
 
-def _page(name: str, title: str, ctx: RenderContext) -> epub.EpubHtml:
+def _page(name: str, title: str, ctx: RenderContext, sheets: tuple[str, ...]) -> epub.EpubHtml:
     content = environment().get_template(f"epub/{name}.html.j2").render(ctx=ctx)
-    return _html(title, f"{TEXT_DIR}/{name}.xhtml", ctx, content, name)
+    return _html(title, f"{TEXT_DIR}/{name}.xhtml", content, name, ctx=ctx, sheets=sheets)
+
+
+def _vertical(book: epub.EpubBook) -> None:
+    """Right-to-left page progression, and Kindle's writing-mode hint in the OPF 2 form
+    (the EPUB 3 `property` form fails EPUBCheck)."""
+    book.set_direction("rtl")
+    book.add_metadata(None, "meta", "", {"name": "primary-writing-mode", "content": "vertical-rl"})
 
 
 def _toc(entries: tuple[TocEntry, ...]) -> list[Any]:
@@ -73,10 +90,13 @@ def _metadata(book: epub.EpubBook, ctx: RenderContext) -> None:
     book.add_metadata("DC", "source", ctx.issue.id)
 
 
-def build_book(issue: Issue, ctx: RenderContext) -> epub.EpubBook:
+def build_book(issue: Issue, ctx: RenderContext, *, vertical: bool = False) -> epub.EpubBook:
     book = epub.EpubBook()
     _metadata(book, ctx)
-    for sheet in STYLESHEETS:
+    sheets = VERTICAL_STYLESHEETS if vertical else STYLESHEETS
+    if vertical:
+        _vertical(book)
+    for sheet in sheets:
         css = (STYLES_DIR / sheet).read_bytes()
         book.add_item(
             epub.EpubItem(
@@ -86,15 +106,17 @@ def build_book(issue: Issue, ctx: RenderContext) -> epub.EpubBook:
                 content=css,
             )
         )
-    title_page = _page("titlepage", ctx.title, ctx)
-    chapters = [_chapter(article, ctx) for article in issue.articles]
-    colophon = _page("colophon", ctx.labels.colophon, ctx)
+    title_page = _page("titlepage", ctx.title, ctx, sheets)
+    chapters = [_chapter(article, ctx, sheets) for article in issue.articles]
+    colophon = _page("colophon", ctx.labels.colophon, ctx, sheets)
     for item in (title_page, *chapters, colophon):
         book.add_item(item)
     book.toc = _toc(ctx.toc)
     book.add_item(epub.EpubNcx())
     nav = epub.EpubNav()
-    nav.add_link(href="style/base.css", rel="stylesheet", type="text/css")
+    for sheet in sheets:
+        if sheet != "epub.css":
+            nav.add_link(href=f"style/{sheet}", rel="stylesheet", type="text/css")
     book.add_item(nav)
     book.spine = [title_page, "nav", *chapters, colophon]
     book.guide = [
@@ -126,9 +148,10 @@ def reproducible_zip(source: Path, dest: Path, when: datetime) -> None:
 class EpubBackend:
     name: ClassVar[str] = "epub"
     suffix: ClassVar[str] = ".epub"
+    vertical: ClassVar[bool] = False
 
     def write(self, issue: Issue, ctx: RenderContext, dest: Path) -> Path:
-        book = build_book(issue, ctx)
+        book = build_book(issue, ctx, vertical=self.vertical)
         options = {
             "mtime": ctx.modified,
             "raise_exceptions": True,
@@ -144,3 +167,12 @@ class EpubBackend:
                 raise RenderError("ebooklib failed to write the EPUB", path=dest)
             reproducible_zip(raw, final, ctx.modified)
         return dest
+
+
+class VerticalEpubBackend(EpubBackend):
+    """The same EPUB set top to bottom, right to left (PDF has no vertical edition: WeasyPrint
+    does not implement `writing-mode`)."""
+
+    name: ClassVar[str] = "epub-vertical"
+    suffix: ClassVar[str] = ".vertical.epub"
+    vertical: ClassVar[bool] = True

@@ -150,3 +150,20 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     with zipfile.ZipFile(first) as zf:
         assert zf.namelist()[0] == "mimetype"
         assert zf.getinfo("mimetype").compress_type == zipfile.ZIP_STORED
+
+
+def test_vertical_edition(tmp_path: Path) -> None:
+    issue = convert_issue(process(SEEDS[0]).issue, ScriptConfig(variant="s2tw"))
+    ctx = build_context(issue, modified=build_time(EPOCH))
+    epub = get_backend("epub-vertical").write(issue, ctx, tmp_path / "v.vertical.epub")
+    result = run_epubcheck(epub)
+    assert result.ok, [f"{m.severity} {m.id}: {m.message}" for m in result.messages]
+    opf = _xml(epub, "EPUB/content.opf")
+    assert opf.xpath("//opf:spine/@page-progression-direction", namespaces=NS) == ["rtl"]
+    mode = opf.xpath("//opf:meta[@name='primary-writing-mode']/@content", namespaces=NS)
+    assert mode == ["vertical-rl"]
+    chapter = _xml(epub, f"EPUB/{chapter_href(issue.articles[0].id)}")
+    sheets = chapter.xpath("//x:link[@rel='stylesheet']/@href", namespaces=NS)
+    assert "../style/epub-vertical.css" in sheets
+    with zipfile.ZipFile(epub) as zf:
+        assert b"writing-mode: vertical-rl" in zf.read("EPUB/style/epub-vertical.css")
