@@ -45,6 +45,12 @@ class Labels:
     url: str
     total: str  # "{n}" is the issue's running number
     articles: str  # "{n}" is the number of articles
+    cover: str
+    titlepage: str
+    landmarks: str
+    pages: str
+    a11y_summary: str  # "{pages}" is a11y_pages when the book has a page-list
+    a11y_pages: str
 
     def total_number(self, n: int) -> str:
         return self.total.format(n=n)
@@ -55,28 +61,44 @@ class Labels:
 
 LABELS = {
     "zh-Hans": Labels(
-        "目录",
-        "版权信息",
-        "正文",
-        "出版",
-        "来源",
-        "作者",
-        "日期",
-        "原文链接",
-        "总第{n}期",
-        "{n}篇文章",
+        contents="目录",
+        colophon="版权信息",
+        body="正文",
+        publisher="出版",
+        source="来源",
+        author="作者",
+        date="日期",
+        url="原文链接",
+        total="总第{n}期",
+        articles="{n}篇文章",
+        cover="封面",
+        titlepage="扉页",
+        landmarks="导航",
+        pages="页码",
+        a11y_summary=(
+            "可重排的文字版：目录按栏目分层，文章有结构化标题{pages}；封面图片附有替代文字。"
+        ),
+        a11y_pages="，印刷版页码可供导航",
     ),
     "zh-Hant": Labels(
-        "目錄",
-        "版權信息",
-        "正文",
-        "出版",
-        "來源",
-        "作者",
-        "日期",
-        "原文連結",
-        "總第{n}期",
-        "{n}篇文章",
+        contents="目錄",
+        colophon="版權信息",
+        body="正文",
+        publisher="出版",
+        source="來源",
+        author="作者",
+        date="日期",
+        url="原文連結",
+        total="總第{n}期",
+        articles="{n}篇文章",
+        cover="封面",
+        titlepage="扉頁",
+        landmarks="導覽",
+        pages="頁碼",
+        a11y_summary=(
+            "可重排的文字版：目錄按欄目分層，文章有結構化標題{pages}；封面圖片附有替代文字。"
+        ),
+        a11y_pages="，印刷版頁碼可供導覽",
     ),
 }
 
@@ -186,7 +208,20 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     return env
 
 
-def render_article(article: Article, ctx: RenderContext, *, heading_level: int = 1) -> str:
-    """An article as an HTML fragment (the `<article>` element)."""
+def render_article(
+    article: Article,
+    ctx: RenderContext,
+    *,
+    heading_level: int = 1,
+    epub: bool = False,
+    page_marker: int | None = None,
+) -> str:
+    """An article as an HTML fragment (the `<article>` element).
+
+    `epub` adds EPUB structural semantics; `page_marker` puts the printed page's break marker
+    (for the EPUB page-list) at the article's start.
+    """
     template = environment().get_template("article.html.j2")
-    return template.render(article=article, ctx=ctx, level=heading_level)
+    return template.render(
+        article=article, ctx=ctx, level=heading_level, epub=epub, page_marker=page_marker
+    )

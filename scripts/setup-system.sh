@@ -13,6 +13,8 @@ fi
 # WeasyPrint subsets fonts with HarfBuzz; without it subsetting is ~8x slower.
 ldconfig -p 2>/dev/null | grep -q "libharfbuzz-subset.so.0" || missing="$missing libharfbuzz-subset0"
 command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
+# fc-match finds the font files the EPUB cover and embedded subsets are made from.
+command -v fc-match >/dev/null 2>&1 || missing="$missing fontconfig"
 
 [ -z "$missing" ] && exit 0
 

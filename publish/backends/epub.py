@@ -6,22 +6,28 @@ ebooklib builds the package (OPF, nav, NCX); we then rewrite the zip with fixed 
 
 from __future__ import annotations
 
+import re
 import tempfile
 import zipfile
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
 from ebooklib import epub
 
+from publish.cover import render_cover
 from publish.errors import RenderError
 from publish.files import atomic_path
 from publish.model import Article, Issue
+from publish.names import is_person_name
 from publish.render import STYLES_DIR, RenderContext, TocEntry, environment, render_article
 
 STYLESHEETS = ("base.css", "epub.css")
 VERTICAL_STYLESHEETS = (*STYLESHEETS, "epub-vertical.css")
 TEXT_DIR = "text"
+NAV_HREF = "nav.xhtml"
+COVER_HREF = "images/cover.png"
 
 
 def chapter_href(article_id: str) -> str:
@@ -44,11 +50,27 @@ def _html(
     return item
 
 
-def _chapter(article: Article, ctx: RenderContext, sheets: tuple[str, ...]) -> epub.EpubHtml:
-    content = render_article(article, ctx)
+def _chapter(
+    article: Article, ctx: RenderContext, sheets: tuple[str, ...], page: int | None
+) -> epub.EpubHtml:
+    content = render_article(article, ctx, epub=True, page_marker=page)
     return _html(
         article.title, chapter_href(article.id), content, article.id, ctx=ctx, sheets=sheets
     )
+
+
+def page_starts(issue: Issue) -> dict[str, int]:
+    """Article id -> printed page, for the first article starting on each page.
+
+    Pages must increase in reading order (a page-list is ordered); an article whose contents
+    entry points backwards (a continuation, a misprint) gets no marker.
+    """
+    starts: dict[str, int] = {}
+    last = 0
+    for article in issue.articles:
+        if article.page is not None and article.page > last:
+            starts[article.id] = last = article.page
+    return starts
 
 
 def _page(name: str, title: str, ctx: RenderContext, sheets: tuple[str, ...]) -> epub.EpubHtml:
@@ -75,7 +97,11 @@ def _toc(entries: tuple[TocEntry, ...]) -> list[Any]:
     return toc
 
 
-def _metadata(book: epub.EpubBook, ctx: RenderContext) -> None:
+def _meta(book: epub.EpubBook, prop: str, value: str, **attrs: str) -> None:
+    book.add_metadata(None, "meta", value, {"property": prop, **attrs})
+
+
+def _metadata(book: epub.EpubBook, ctx: RenderContext, *, paged: bool) -> None:
     meta = ctx.issue.meta
     book.set_identifier(ctx.identifier)
     book.set_title(ctx.title)
@@ -85,41 +111,131 @@ def _metadata(book: epub.EpubBook, ctx: RenderContext) -> None:
     date = meta.date or (str(meta.year) if meta.year else None)
     if date:
         book.add_metadata("DC", "date", date)
-    if meta.issn:
-        book.add_metadata("DC", "identifier", f"urn:issn:{meta.issn}", {"id": "issn"})
-    book.add_metadata("DC", "source", ctx.issue.id)
+    print_edition = f"urn:issn:{meta.issn}" if meta.issn else None
+    if print_edition:
+        book.add_metadata("DC", "identifier", print_edition, {"id": "issn"})
+    # dc:source names the print edition; `source-of pagination` says the page-list follows it.
+    book.add_metadata("DC", "source", print_edition or meta.url or ctx.title, {"id": "src"})
+    if meta.author:
+        book.add_author(meta.author)
+    for name in contributors(ctx.issue):
+        book.add_metadata("DC", "contributor", name)
+    for section in dict.fromkeys(s.title for s in ctx.issue.sections if s.title):
+        book.add_metadata("DC", "subject", section)
+    _series(book, ctx)
+    if paged:
+        _meta(book, "source-of", "pagination", refines="#src")
+    _accessibility(book, ctx, paged=paged)
 
 
-def build_book(issue: Issue, ctx: RenderContext, *, vertical: bool = False) -> epub.EpubBook:
-    book = epub.EpubBook()
-    _metadata(book, ctx)
-    sheets = VERTICAL_STYLESHEETS if vertical else STYLESHEETS
-    if vertical:
-        _vertical(book)
+def contributors(issue: Issue) -> list[str]:
+    """Personal names from the bylines, once each, in order of appearance."""
+    names: dict[str, None] = {}
+    for article in issue.articles:
+        for token in re.split(r"[\s/／、，,：:]+", article.byline or ""):
+            if is_person_name(token):
+                names[token] = None
+    return list(names)
+
+
+def _series(book: epub.EpubBook, ctx: RenderContext) -> None:
+    """The magazine as a series; the issue's running (or yearly) number as its position."""
+    meta = ctx.issue.meta
+    position = meta.total_number or meta.number
+    if not meta.title or position is None:
+        return
+    _meta(book, "belongs-to-collection", meta.title, id="series")
+    _meta(book, "collection-type", "series", refines="#series")
+    _meta(book, "group-position", str(position), refines="#series")
+
+
+def _accessibility(book: epub.EpubBook, ctx: RenderContext, *, paged: bool) -> None:
+    """EPUB Accessibility 1.1 discovery metadata. No conformsTo claim: nobody has audited it."""
+    _meta(book, "schema:accessMode", "textual")
+    _meta(book, "schema:accessMode", "visual")  # the cover image
+    _meta(book, "schema:accessModeSufficient", "textual")
+    features = ["tableOfContents", "readingOrder", "structuralNavigation", "alternativeText"]
+    features += ["displayTransformability"] + (["pageNavigation"] if paged else [])
+    for feature in features:
+        _meta(book, "schema:accessibilityFeature", feature)
+    _meta(book, "schema:accessibilityHazard", "none")
+    labels = ctx.labels
+    summary = labels.a11y_summary.format(pages=labels.a11y_pages if paged else "")
+    _meta(book, "schema:accessibilitySummary", summary)
+
+
+@dataclass(frozen=True, slots=True)
+class EpubOptions:
+    vertical: bool = False
+    embed_fonts: bool = False
+
+
+def _stylesheets(book: epub.EpubBook, sheets: tuple[str, ...]) -> None:
     for sheet in sheets:
-        css = (STYLES_DIR / sheet).read_bytes()
         book.add_item(
             epub.EpubItem(
                 uid=f"css-{sheet[:-4]}",
                 file_name=f"style/{sheet}",
                 media_type="text/css",
-                content=css,
+                content=(STYLES_DIR / sheet).read_bytes(),
             )
         )
+
+
+def _cover(book: epub.EpubBook, ctx: RenderContext, sheets: tuple[str, ...]) -> epub.EpubHtml:
+    book.set_cover(COVER_HREF, render_cover(ctx), create_page=False)
+    alt = f"{ctx.labels.cover}：{ctx.title}"
+    content = (
+        environment().get_template("epub/cover.html.j2").render(cover_href=COVER_HREF, alt=alt)
+    )
+    return _html(
+        ctx.labels.cover, f"{TEXT_DIR}/cover.xhtml", content, "cover-page", ctx=ctx, sheets=sheets
+    )
+
+
+def render_nav(ctx: RenderContext, sheets: tuple[str, ...], starts: dict[str, int]) -> bytes:
+    first = chapter_href(ctx.articles[0].id) if ctx.articles else f"{TEXT_DIR}/titlepage.xhtml"
+    landmarks = [
+        ("cover", f"{TEXT_DIR}/cover.xhtml", ctx.labels.cover),
+        ("titlepage", f"{TEXT_DIR}/titlepage.xhtml", ctx.labels.titlepage),
+        ("toc", "nav.xhtml#toc", ctx.labels.contents),
+        ("bodymatter", first, ctx.labels.body),
+    ]
+    pages = [(page, f"{chapter_href(aid)}#page-{page}") for aid, page in starts.items()]
+    template = environment().get_template("epub/nav.xhtml.j2")
+    text = template.render(
+        ctx=ctx,
+        sheets=sheets,
+        landmarks=landmarks,
+        pages=pages,
+        href=chapter_href,
+    )
+    return text.encode("utf-8")
+
+
+def build_book(
+    issue: Issue, ctx: RenderContext, options: EpubOptions = EpubOptions()
+) -> tuple[epub.EpubBook, bytes]:
+    """The package, and the navigation document that replaces ebooklib's in the archive."""
+    book = epub.EpubBook()
+    starts = page_starts(issue)
+    _metadata(book, ctx, paged=bool(starts))
+    sheets = VERTICAL_STYLESHEETS if options.vertical else STYLESHEETS
+    if options.vertical:
+        _vertical(book)
+    _stylesheets(book, sheets)
+    cover = _cover(book, ctx, sheets)
     title_page = _page("titlepage", ctx.title, ctx, sheets)
-    chapters = [_chapter(article, ctx, sheets) for article in issue.articles]
+    chapters = [_chapter(a, ctx, sheets, starts.get(a.id)) for a in issue.articles]
     colophon = _page("colophon", ctx.labels.colophon, ctx, sheets)
-    for item in (title_page, *chapters, colophon):
+    for item in (cover, title_page, *chapters, colophon):
         book.add_item(item)
     book.toc = _toc(ctx.toc)
     book.add_item(epub.EpubNcx())
-    nav = epub.EpubNav()
-    for sheet in sheets:
-        if sheet != "epub.css":
-            nav.add_link(href=f"style/{sheet}", rel="stylesheet", type="text/css")
-    book.add_item(nav)
-    book.spine = [title_page, "nav", *chapters, colophon]
+    book.add_item(epub.EpubNav())
+    book.spine = [cover, title_page, "nav", *chapters, colophon]
     book.guide = [
+        {"type": "cover", "href": cover.file_name, "title": ctx.labels.cover},
         {"type": "toc", "href": "nav.xhtml", "title": ctx.labels.contents},
         {
             "type": "text",
@@ -127,11 +243,15 @@ def build_book(issue: Issue, ctx: RenderContext, *, vertical: bool = False) -> e
             "title": ctx.labels.body,
         },
     ]
-    return book
+    return book, render_nav(ctx, sheets, starts)
 
 
-def reproducible_zip(source: Path, dest: Path, when: datetime) -> None:
-    """Copy an EPUB with `mimetype` first and stored, and one fixed timestamp everywhere."""
+def reproducible_zip(
+    source: Path, dest: Path, when: datetime, replace: dict[str, bytes] | None = None
+) -> None:
+    """Copy an EPUB with `mimetype` first and stored, and one fixed timestamp everywhere;
+    `replace` swaps the content of named members."""
+    replace = replace or {}
     stamp = max(when.timetuple()[:6], (1980, 1, 1, 0, 0, 0))
     with zipfile.ZipFile(source) as src, zipfile.ZipFile(dest, "w") as out:
         names = src.namelist()
@@ -142,7 +262,8 @@ def reproducible_zip(source: Path, dest: Path, when: datetime) -> None:
             info.external_attr = 0o644 << 16
             stored = name == "mimetype"
             info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-            out.writestr(info, src.read(name), compresslevel=None if stored else 6)
+            data = replace[name] if name in replace else src.read(name)
+            out.writestr(info, data, compresslevel=None if stored else 6)
 
 
 class EpubBackend:
@@ -150,8 +271,11 @@ class EpubBackend:
     suffix: ClassVar[str] = ".epub"
     vertical: ClassVar[bool] = False
 
+    def __init__(self, *, embed_fonts: bool = False) -> None:
+        self.options = EpubOptions(vertical=self.vertical, embed_fonts=embed_fonts)
+
     def write(self, issue: Issue, ctx: RenderContext, dest: Path) -> Path:
-        book = build_book(issue, ctx, vertical=self.vertical)
+        book, nav = build_book(issue, ctx, self.options)
         options = {
             "mtime": ctx.modified,
             "raise_exceptions": True,
@@ -165,7 +289,7 @@ class EpubBackend:
                 raise RenderError(f"cannot write EPUB: {exc}", path=dest) from exc
             if ok is False:
                 raise RenderError("ebooklib failed to write the EPUB", path=dest)
-            reproducible_zip(raw, final, ctx.modified)
+            reproducible_zip(raw, final, ctx.modified, {f"EPUB/{NAV_HREF}": nav})
         return dest
 
 

@@ -167,3 +167,95 @@ def test_vertical_edition(tmp_path: Path) -> None:
     assert "../style/epub-vertical.css" in sheets
     with zipfile.ZipFile(epub) as zf:
         assert b"writing-mode: vertical-rl" in zf.read("EPUB/style/epub-vertical.css")
+
+
+@pytest.mark.parametrize("seed", [s.name for s in SEEDS])
+def test_landmarks_cover_and_accessibility(built: dict[str, tuple[Issue, Path]], seed: str) -> None:
+    issue, epub = built[seed]
+    nav = _xml(epub, "EPUB/nav.xhtml")
+    marks = nav.xpath("//x:nav[@epub:type='landmarks']//x:a", namespaces=NS)
+    kinds = {a.get(f"{{{NS['epub']}}}type"): a.get("href") for a in marks}
+    assert kinds == {
+        "cover": "text/cover.xhtml",
+        "titlepage": "text/titlepage.xhtml",
+        "toc": "nav.xhtml#toc",
+        "bodymatter": f"text/{issue.articles[0].id}.xhtml",
+    }
+    opf = _xml(epub, "EPUB/content.opf")
+    cover = opf.xpath("//opf:item[@properties='cover-image']", namespaces=NS)
+    assert [(c.get("href"), c.get("media-type")) for c in cover] == [
+        ("images/cover.png", "image/png")
+    ]
+    page = _xml(epub, "EPUB/text/cover.xhtml")
+    alts = page.xpath("//x:img/@alt", namespaces=NS)
+    assert len(alts) == 1 and issue.meta.display_title in alts[0]
+    spine = opf.xpath("//opf:spine/opf:itemref/@idref", namespaces=NS)
+    assert spine[:3] == ["cover-page", "titlepage", "nav"]
+
+    def meta(prop: str) -> list[str]:
+        return opf.xpath(f"//opf:meta[@property='{prop}']/text()", namespaces=NS)
+
+    assert meta("schema:accessMode") == ["textual", "visual"]
+    assert meta("schema:accessModeSufficient") == ["textual"]
+    assert meta("schema:accessibilityHazard") == ["none"]
+    assert {"tableOfContents", "structuralNavigation"} <= set(meta("schema:accessibilityFeature"))
+    assert meta("schema:accessibilitySummary")
+    assert meta("dcterms:conformsTo") == []  # no audit, no claim
+
+
+@pytest.mark.parametrize("seed", [s.name for s in SEEDS if s.name.startswith(FULL_ISSUES)])
+def test_page_list_maps_printed_pages_to_article_starts(
+    built: dict[str, tuple[Issue, Path]], seed: str
+) -> None:
+    issue, epub = built[seed]
+    nav = _xml(epub, "EPUB/nav.xhtml")
+    opf = _xml(epub, "EPUB/content.opf")
+    features = opf.xpath(
+        "//opf:meta[@property='schema:accessibilityFeature']/text()", namespaces=NS
+    )
+    entries = nav.xpath("//x:nav[@epub:type='page-list']//x:a", namespaces=NS)
+    if not any(a.page for a in issue.articles):  # contents printed without page numbers
+        assert entries == [] and "pageNavigation" not in features
+        return
+    pages = [int(a.text) for a in entries]
+    assert len(pages) >= 10 and pages == sorted(set(pages))
+    by_id = {a.id: a for a in issue.articles}
+    for a, page in zip(entries, pages, strict=True):
+        href, fragment = a.get("href").split("#")
+        article_id = href.removeprefix("text/").removesuffix(".xhtml")
+        assert by_id[article_id].page == page
+        chapter = _xml(epub, f"EPUB/{href}")
+        marker = chapter.xpath(f"//*[@id='{fragment}']", namespaces=NS)[0]
+        assert marker.get(f"{{{NS['epub']}}}type") == "pagebreak"
+        assert marker.get("aria-label") == str(page)
+    source = opf.xpath("//dc:source[@id='src']/text()", namespaces=NS)
+    assert source == [
+        f"urn:issn:{issue.meta.issn}" if issue.meta.issn else issue.meta.display_title
+    ]
+    assert opf.xpath("//opf:meta[@refines='#src']/text()", namespaces=NS) == ["pagination"]
+    assert "pageNavigation" in features
+
+
+def test_series_and_contributors(built: dict[str, tuple[Issue, Path]]) -> None:
+    issue, epub = built[SEEDS[0].name]
+    opf = _xml(epub, "EPUB/content.opf")
+    assert opf.xpath("//opf:meta[@property='belongs-to-collection']/text()", namespaces=NS) == [
+        issue.meta.title
+    ]
+    position = opf.xpath("//opf:meta[@property='group-position']/text()", namespaces=NS)
+    assert position == [str(issue.meta.total_number)]
+    contributors = opf.xpath("//dc:contributor/text()", namespaces=NS)
+    assert contributors and all(
+        name in "".join(a.byline or "" for a in issue.articles) for name in contributors
+    )
+    subjects = opf.xpath("//dc:subject/text()", namespaces=NS)
+    assert subjects == list(dict.fromkeys(s.title for s in issue.sections if s.title))
+
+
+def test_chapters_are_small(built: dict[str, tuple[Issue, Path]]) -> None:
+    for _issue, epub in built.values():
+        with zipfile.ZipFile(epub) as zf:
+            sizes = {
+                i.filename: i.file_size for i in zf.infolist() if i.filename.endswith(".xhtml")
+            }
+        assert max(sizes.values()) < 250_000, max(sizes, key=sizes.__getitem__)
