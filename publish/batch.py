@@ -79,10 +79,17 @@ def build_all(
     editions: tuple[str, ...] | None = None,
     variant: str | None = None,
     strict_script: bool = False,
+    embed_fonts: bool = False,
     progress: Any = None,
 ) -> RunResult:
     request = BuildRequest(
-        formats, editions or config.build.editions, out_root, modified, variant, strict_script
+        formats,
+        editions or config.build.editions,
+        out_root,
+        modified,
+        variant,
+        strict_script,
+        embed_fonts or config.build.embed_fonts,
     )
     duplicates = duplicate_ids(inputs)
     reports: list[dict[str, Any]] = []

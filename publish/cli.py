@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any, TextIO
 
 from publish import __version__
-from publish.errors import EXIT_OK, EXIT_USAGE, PublishError, UsageError
+from publish.errors import EXIT_FAILED_INPUTS, EXIT_OK, EXIT_USAGE, PublishError, UsageError
 
 EPILOG = """\
 commands (each has --help):
@@ -21,6 +22,7 @@ commands (each has --help):
                                               publish build --editions zh-Hant --variant s2twp
   clean     print the cleaned text            publish clean seeds/000_x.txt --report changes.json
   inspect   show the detected structure       publish inspect seeds/000_x.txt --json
+  check     validate EPUBs with EPUBCheck      publish check build/
   rules     list the normalisation rules      publish rules
 
 exit codes: 0 ok, 1 some inputs failed, 2 usage, 3 bad input, 4 bad config,
@@ -65,6 +67,14 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="fail an input whose traditional edition has suspicious conversions (exit 7)",
     )
+    build.add_argument(
+        "--embed-fonts",
+        action="store_true",
+        help="EPUB: embed the serif, subset to the characters used (for readers without CJK fonts)",
+    )
+    build.add_argument(
+        "--check", action="store_true", help="validate every EPUB built with EPUBCheck"
+    )
     build.add_argument("-q", "--quiet", action="store_true", help="only print failures")
 
     clean = sub.add_parser(
@@ -82,6 +92,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     inspect.add_argument("path", type=Path)
     inspect.add_argument("--json", action="store_true", help="machine-readable JSON")
+
+    check = sub.add_parser(
+        "check",
+        help="validate EPUBs with EPUBCheck and print a summary",
+        description="Example: publish check build/  (default: the build directory)",
+    )
+    check.add_argument("paths", nargs="*", type=Path, help="EPUB files or directories")
 
     sub.add_parser(
         "rules", help="list the normalisation rules", description="Example: publish rules"
@@ -142,6 +159,7 @@ def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
         editions=editions,
         variant=variant,
         strict_script=args.strict_script,
+        embed_fonts=args.embed_fonts,
         progress=progress,
     )
     for found in result.reprints:
@@ -157,7 +175,13 @@ def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
             f" -> {out_root}",
             file=out,
         )
-    return result.exit_code
+    code = result.exit_code
+    if args.check or config.build.check:
+        built = [
+            Path(o["path"]) for r in result.reports for o in r["outputs"] if o["format"] != "pdf"
+        ]
+        code = max(code, _report_checks(built, out)) if built else code
+    return code
 
 
 def _cmd_clean(args: argparse.Namespace, out: TextIO) -> int:
@@ -220,7 +244,36 @@ def _cmd_rules(_args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"build": _cmd_build, "clean": _cmd_clean, "inspect": _cmd_inspect, "rules": _cmd_rules}
+def _report_checks(paths: list[Path], out: TextIO) -> int:
+    from publish.validate import check_epubs, summarise  # noqa: PLC0415
+
+    results = check_epubs(paths, jobs=os.cpu_count() or 2)
+    for result in results:
+        for line in summarise(result):
+            print(line, file=out)
+    failed = sum(not r.ok for r in results)
+    print(f"EPUBCheck: {len(results)} checked, {failed} failed", file=out)
+    return EXIT_FAILED_INPUTS if failed else EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    from publish.config import load_config  # noqa: PLC0415
+    from publish.validate import find_epubs  # noqa: PLC0415
+
+    paths = args.paths or [load_config(Path.cwd()).output_dir]
+    epubs = find_epubs(paths)
+    if not epubs:
+        raise UsageError("no EPUB files found", hint="run `publish build` first, or give paths")
+    return _report_checks(epubs, out)
+
+
+COMMANDS = {
+    "build": _cmd_build,
+    "check": _cmd_check,
+    "clean": _cmd_clean,
+    "inspect": _cmd_inspect,
+    "rules": _cmd_rules,
+}
 
 
 def main(

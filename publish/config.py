@@ -28,6 +28,8 @@ class BuildConfig:
     output: str = "build"
     formats: tuple[str, ...] = DEFAULT_FORMATS
     editions: tuple[str, ...] = EDITIONS
+    embed_fonts: bool = False  # EPUB: embed subsets of the CJK serif
+    check: bool = False  # run EPUBCheck on every EPUB built
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +102,8 @@ def read_toml(path: Path) -> dict[str, Any]:
 
 
 def _build_section(data: dict[str, Any], path: Path) -> BuildConfig:
-    _check_keys(data, {"inputs", "output", "formats", "editions"}, "[build]", path)
+    allowed = {"inputs", "output", "formats", "editions", "embed_fonts", "check"}
+    _check_keys(data, allowed, "[build]", path)
     build = BuildConfig()
     if "inputs" in data:
         build = replace(build, inputs=_strings(data["inputs"], "build.inputs", path))
@@ -117,6 +120,11 @@ def _build_section(data: dict[str, Any], path: Path) -> BuildConfig:
         editions = _strings(data["editions"], "build.editions", path)
         validate_editions(editions, path)
         build = replace(build, editions=editions)
+    for key in ("embed_fonts", "check"):
+        if key in data:
+            if not isinstance(data[key], bool):
+                raise ConfigError(f"build.{key} must be true or false", path=path)
+            build = replace(build, **{key: data[key]})
     return build
 
 

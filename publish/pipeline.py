@@ -128,7 +128,7 @@ def _write_editions(
     report: dict[str, Any],
 ) -> None:
     """Render every requested edition of one issue in every requested format."""
-    from publish.backends import get_backend  # noqa: PLC0415 - backends are heavy imports
+    from publish.backends import BackendOptions, get_backend  # noqa: PLC0415 - heavy imports
     from publish.render import build_context  # noqa: PLC0415
 
     issue, source = processed.issue, processed.source
@@ -151,7 +151,7 @@ def _write_editions(
                 )
         ctx = build_context(edition, modified=request.modified)
         for fmt in request.formats:
-            backend = get_backend(fmt)
+            backend = get_backend(fmt, BackendOptions(embed_fonts=request.embed_fonts))
             dest = out_dir / f"{source.id}.{name}{backend.suffix}"
             with timer.stage(f"{fmt}:{name}"):
                 backend.write(edition, ctx, dest)
@@ -168,6 +168,7 @@ class BuildRequest:
     modified: datetime
     variant: str | None = None  # the command line's choice wins over sidecar and publish.toml
     strict_script: bool = False
+    embed_fonts: bool = False
 
     def script(self, configured: ScriptConfig) -> ScriptConfig:
         return replace(
@@ -239,6 +240,7 @@ def _output_record(name: str, language: str, dest: Path, backend: Any) -> dict[s
         "bytes": dest.stat().st_size,
         "sha256": sha256(dest),
         "warnings": list(getattr(backend, "warnings", [])),
+        **getattr(backend, "details", {}),
     }
 
 

@@ -81,3 +81,36 @@ def run_epubcheck(path: Path, timeout: float = 300) -> CheckResult:
         warnings=int(checker.get("nWarning", 0)),
         messages=messages,
     )
+
+
+def find_epubs(paths: list[Path]) -> list[Path]:
+    """EPUB files given directly or found under directories, sorted, each once."""
+    found: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            found.update(p for p in path.rglob("*.epub") if p.is_file())
+        elif path.suffix == ".epub" and path.is_file():
+            found.add(path)
+        else:
+            raise EnvironmentProblem("not an EPUB file or a directory", path=path)
+    return sorted(found)
+
+
+def check_epubs(paths: list[Path], jobs: int = 2) -> list[CheckResult]:
+    """EPUBCheck on each file; `jobs` Java processes at a time (each is I/O- and JVM-bound)."""
+    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        return list(pool.map(run_epubcheck, paths))
+
+
+def summarise(result: CheckResult, limit: int = 3) -> list[str]:
+    """One line for the file, then its first few messages."""
+    if result.ok:
+        return [f"ok      {result.path}"]
+    head = (
+        f"FAILED  {result.path}: {result.fatals} fatal, {result.errors} errors,"
+        f" {result.warnings} warnings"
+    )
+    shown = [m for m in result.messages if m.severity in {"FATAL", "ERROR", "WARNING"}][:limit]
+    return [head, *(f"        {m.severity} {m.id} {m.location}: {m.message}" for m in shown)]

@@ -4,12 +4,20 @@ registered by name; the heavy libraries are imported only when a backend is used
 from __future__ import annotations
 
 import importlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Protocol
 
 from publish.errors import UsageError
 from publish.model import Issue
 from publish.render import RenderContext
+
+
+@dataclass(frozen=True, slots=True)
+class BackendOptions:
+    """Settings a backend may use; each ignores what does not concern it."""
+
+    embed_fonts: bool = False  # EPUB: embed subsets of the CJK serif
 
 
 class Backend(Protocol):
@@ -27,15 +35,15 @@ REGISTRY: dict[str, str] = {
 }
 
 
-def get_backend(name: str) -> Backend:
+def get_backend(name: str, options: BackendOptions | None = None) -> Backend:
     try:
         module_name, _, class_name = REGISTRY[name].partition(":")
     except KeyError:
         known = ", ".join(sorted(REGISTRY))
         raise UsageError(f"unknown output format “{name}”", hint=f"choose from: {known}") from None
     module = importlib.import_module(module_name)
-    backend: Backend = getattr(module, class_name)()
+    backend: Backend = getattr(module, class_name)(options or BackendOptions())
     return backend
 
 
-__all__ = ["REGISTRY", "Backend", "get_backend"]
+__all__ = ["REGISTRY", "Backend", "BackendOptions", "get_backend"]

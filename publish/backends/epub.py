@@ -16,9 +16,11 @@ from typing import Any, ClassVar
 
 from ebooklib import epub
 
+from publish.backends import BackendOptions
 from publish.cover import render_cover
 from publish.errors import RenderError
 from publish.files import atomic_path
+from publish.fonts import find_font, subset_font
 from publish.model import Article, Issue
 from publish.names import is_person_name
 from publish.render import STYLES_DIR, RenderContext, TocEntry, environment, render_article
@@ -27,6 +29,7 @@ STYLESHEETS = ("base.css", "epub.css")
 VERTICAL_STYLESHEETS = (*STYLESHEETS, "epub-vertical.css")
 TEXT_DIR = "text"
 NAV_HREF = "nav.xhtml"
+FONTS_CSS = "fonts.css"  # generated when fonts are embedded
 COVER_HREF = "images/cover.png"
 
 
@@ -213,6 +216,52 @@ def render_nav(ctx: RenderContext, sheets: tuple[str, ...], starts: dict[str, in
     return text.encode("utf-8")
 
 
+EMBEDDED_FAMILY = "publish-embedded-serif"
+
+
+@dataclass(frozen=True, slots=True)
+class EmbeddedFace:
+    href: str
+    weight: str
+    data: bytes
+
+
+def embed_fonts(book: epub.EpubBook, ctx: RenderContext, text: str) -> tuple[EmbeddedFace, ...]:
+    """Subsets of the edition's serif (regular and bold) holding exactly the book's characters,
+    and the stylesheet that puts them first. Returns the faces (their sizes go in the report)."""
+    faces = tuple(
+        EmbeddedFace(
+            f"fonts/serif-{weight}.otf",
+            weight,
+            subset_font(find_font(ctx.serif_font, bold=weight == "bold"), text),
+        )
+        for weight in ("normal", "bold")
+    )
+    for face in faces:
+        book.add_item(
+            epub.EpubItem(
+                uid=f"font-{face.weight}",
+                file_name=face.href,
+                media_type="font/otf",
+                content=face.data,
+            )
+        )
+    css = (
+        environment().get_template("epub/fonts.css.j2").render(faces=faces, family=EMBEDDED_FAMILY)
+    )
+    book.add_item(
+        epub.EpubItem(
+            uid="css-fonts", file_name=f"style/{FONTS_CSS}", media_type="text/css", content=css
+        )
+    )
+    return faces
+
+
+def _book_text(items: list[epub.EpubHtml], nav: bytes) -> str:
+    """Every character the reader will draw (markup characters too: harmless, a few glyphs)."""
+    return "".join(str(item.content) for item in items) + nav.decode("utf-8")
+
+
 def build_book(
     issue: Issue, ctx: RenderContext, options: EpubOptions = EpubOptions()
 ) -> tuple[epub.EpubBook, bytes]:
@@ -221,9 +270,11 @@ def build_book(
     starts = page_starts(issue)
     _metadata(book, ctx, paged=bool(starts))
     sheets = VERTICAL_STYLESHEETS if options.vertical else STYLESHEETS
+    if options.embed_fonts:
+        sheets = (*sheets, FONTS_CSS)
     if options.vertical:
         _vertical(book)
-    _stylesheets(book, sheets)
+    _stylesheets(book, tuple(s for s in sheets if s != FONTS_CSS))
     cover = _cover(book, ctx, sheets)
     title_page = _page("titlepage", ctx.title, ctx, sheets)
     chapters = [_chapter(a, ctx, sheets, starts.get(a.id)) for a in issue.articles]
@@ -243,7 +294,10 @@ def build_book(
             "title": ctx.labels.body,
         },
     ]
-    return book, render_nav(ctx, sheets, starts)
+    nav = render_nav(ctx, sheets, starts)
+    if options.embed_fonts:
+        embed_fonts(book, ctx, _book_text([cover, title_page, *chapters, colophon], nav))
+    return book, nav
 
 
 def reproducible_zip(
@@ -271,11 +325,16 @@ class EpubBackend:
     suffix: ClassVar[str] = ".epub"
     vertical: ClassVar[bool] = False
 
-    def __init__(self, *, embed_fonts: bool = False) -> None:
-        self.options = EpubOptions(vertical=self.vertical, embed_fonts=embed_fonts)
+    def __init__(self, options: BackendOptions | None = None) -> None:
+        embed = options.embed_fonts if options else False
+        self.options = EpubOptions(vertical=self.vertical, embed_fonts=embed)
+        #: facts for the report (embedded font bytes), from the last `write()`
+        self.details: dict[str, int] = {}
 
     def write(self, issue: Issue, ctx: RenderContext, dest: Path) -> Path:
         book, nav = build_book(issue, ctx, self.options)
+        fonts = [item for item in book.get_items() if item.media_type == "font/otf"]
+        self.details = {"embedded_font_bytes": sum(len(item.content) for item in fonts)}
         options = {
             "mtime": ctx.modified,
             "raise_exceptions": True,

@@ -23,6 +23,7 @@ import jinja2
 import weasyprint
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from publish.backends import BackendOptions
 from publish.errors import RenderError
 from publish.files import atomic_path
 from publish.model import Article, Issue
@@ -170,7 +171,8 @@ class PdfBackend:
     name: ClassVar[str] = "pdf"
     suffix: ClassVar[str] = ".pdf"
 
-    def __init__(self) -> None:
+    def __init__(self, options: BackendOptions | None = None) -> None:
+        del options  # nothing PDF-specific yet
         #: WeasyPrint's warnings from the last `write()` (unsupported CSS, refused URLs...).
         self.warnings: list[str] = []
 

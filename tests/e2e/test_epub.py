@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from publish.backends import get_backend
+from publish.backends import BackendOptions, get_backend
 from publish.backends.epub import chapter_href
 from publish.model import Issue
 from publish.pipeline import process
@@ -259,3 +260,36 @@ def test_chapters_are_small(built: dict[str, tuple[Issue, Path]]) -> None:
                 i.filename: i.file_size for i in zf.infolist() if i.filename.endswith(".xhtml")
             }
         assert max(sizes.values()) < 250_000, max(sizes, key=sizes.__getitem__)
+
+
+@pytest.mark.parametrize(
+    ("seed_index", "variant", "backend"), [(0, None, "epub"), (-1, "s2hk", "epub-vertical")]
+)
+def test_embedded_fonts_cover_every_character(
+    tmp_path: Path, seed_index: int, variant: str | None, backend: str
+) -> None:
+    from fontTools.ttLib import TTFont
+
+    issue = process(SEEDS[seed_index]).issue
+    if variant:
+        issue = convert_issue(issue, ScriptConfig(variant=variant))  # type: ignore[arg-type]
+    ctx = build_context(issue, modified=build_time(EPOCH))
+    epub = get_backend(backend, BackendOptions(embed_fonts=True)).write(
+        issue, ctx, tmp_path / "f.epub"
+    )
+    result = run_epubcheck(epub)
+    assert result.ok, [f"{m.severity} {m.id}: {m.message}" for m in result.messages]
+    opf = _xml(epub, "EPUB/content.opf")
+    fonts = opf.xpath("//opf:item[@media-type='font/otf']/@href", namespaces=NS)
+    assert sorted(fonts) == ["fonts/serif-bold.otf", "fonts/serif-normal.otf"]
+    chapter = _xml(epub, f"EPUB/{chapter_href(issue.articles[0].id)}")
+    assert "../style/fonts.css" in chapter.xpath("//x:link/@href", namespaces=NS)
+    with zipfile.ZipFile(epub) as zf:
+        text = "".join(
+            "".join(_xml(epub, n).itertext()) for n in zf.namelist() if n.endswith(".xhtml")
+        )
+        font = TTFont(io.BytesIO(zf.read("EPUB/fonts/serif-normal.otf")))
+    covered = set(font.getBestCmap())
+    missing = {ch for ch in text if ch.strip() and ord(ch) not in covered}
+    # emoji are not in any CJK face: the reader's fallback draws them
+    assert {ch for ch in missing if ord(ch) < 0x1F000} == set()
