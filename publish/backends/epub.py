@@ -29,6 +29,7 @@ STYLESHEETS = ("base.css", "epub.css")
 VERTICAL_STYLESHEETS = (*STYLESHEETS, "epub-vertical.css")
 TEXT_DIR = "text"
 NAV_HREF = "nav.xhtml"
+OPF_NAME = "EPUB/content.opf"
 FONTS_CSS = "fonts.css"  # generated when fonts are embedded
 COVER_HREF = "images/cover.png"
 
@@ -300,6 +301,15 @@ def build_book(
     return book, nav
 
 
+def with_package_language(opf: bytes, language: str) -> bytes:
+    """ebooklib leaves `<package>` without xml:lang; accessibility checkers want the
+    package's own language declared, not only dc:language."""
+    head, sep, tail = opf.partition(b"<package ")
+    if not sep or b"xml:lang=" in tail.split(b">", 1)[0]:
+        return opf
+    return head + sep + f'xml:lang="{language}" '.encode() + tail
+
+
 def reproducible_zip(
     source: Path, dest: Path, when: datetime, replace: dict[str, bytes] | None = None
 ) -> None:
@@ -348,7 +358,9 @@ class EpubBackend:
                 raise RenderError(f"cannot write EPUB: {exc}", path=dest) from exc
             if ok is False:
                 raise RenderError("ebooklib failed to write the EPUB", path=dest)
-            reproducible_zip(raw, final, ctx.modified, {f"EPUB/{NAV_HREF}": nav})
+            with zipfile.ZipFile(raw) as built:
+                opf = with_package_language(built.read(OPF_NAME), ctx.language)
+            reproducible_zip(raw, final, ctx.modified, {f"EPUB/{NAV_HREF}": nav, OPF_NAME: opf})
         return dest
 
 

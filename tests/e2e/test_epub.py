@@ -183,6 +183,7 @@ def test_landmarks_cover_and_accessibility(built: dict[str, tuple[Issue, Path]],
         "bodymatter": f"text/{issue.articles[0].id}.xhtml",
     }
     opf = _xml(epub, "EPUB/content.opf")
+    assert opf.get("{http://www.w3.org/XML/1998/namespace}lang") == issue.meta.language
     cover = opf.xpath("//opf:item[@properties='cover-image']", namespaces=NS)
     assert [(c.get("href"), c.get("media-type")) for c in cover] == [
         ("images/cover.png", "image/png")
