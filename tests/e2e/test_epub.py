@@ -153,6 +153,18 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
         assert zf.getinfo("mimetype").compress_type == zipfile.ZIP_STORED
 
 
+def test_two_builds_with_embedded_fonts_are_byte_identical(tmp_path: Path) -> None:
+    issue = convert_issue(process(SEEDS[-1]).issue, ScriptConfig(variant="s2tw"))
+    ctx = build_context(issue, modified=build_time(EPOCH))
+    paths = [
+        get_backend("epub-vertical", BackendOptions(embed_fonts=True)).write(
+            issue, ctx, tmp_path / f"{n}.epub"
+        )
+        for n in ("a", "b")
+    ]
+    assert paths[0].read_bytes() == paths[1].read_bytes()
+
+
 def test_vertical_edition(tmp_path: Path) -> None:
     issue = convert_issue(process(SEEDS[0]).issue, ScriptConfig(variant="s2tw"))
     ctx = build_context(issue, modified=build_time(EPOCH))
