@@ -33,6 +33,7 @@ SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
 FULL_ISSUES = ("000", "001", "003")
 WHEN = datetime(2024, 1, 1, tzinfo=UTC)
 SUBSET_NAME = re.compile(r"^/[A-Z]{6}\+")
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -205,6 +206,43 @@ def test_every_article_title_is_printed(built: Built) -> None:
     body = squeeze("".join(built.texts))
     missing = [a.title for a in built.issue.articles if squeeze(a.title) not in body]
     assert not missing
+
+
+# Closing marks that must never start a line, opening marks that must never end one (GB/T 15834
+# line-breaking rules; dashes and ellipses may open a paragraph or an attribution line).
+CLOSING = set("，。、；：？！）》」』”’％〉】")
+OPENING = set("（《「『“‘〈【")
+
+
+@pytest.mark.e2e
+def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(built: Built) -> None:
+    lines = [line.strip() for text in built.texts for line in text.splitlines() if line.strip()]
+    assert len(lines) > 1000
+    starts = [line[:12] for line in lines if line[0] in CLOSING]
+    ends = [line[-12:] for line in lines if line[-1] in OPENING]
+    assert (starts, ends) == ([], [])
+
+
+@pytest.mark.e2e
+def test_every_han_character_is_extracted_in_order(built: Built) -> None:
+    """The cleaned text's Han characters appear in the PDF's text, in reading order.
+
+    Running heads and folios interrupt a paragraph that crosses a page, so each next character
+    may be found a little further on (never more than a running head's length away).
+    """
+    extracted = "".join(HAN.findall("".join(built.texts)))
+    position = 0
+    for article in built.issue.articles:
+        text = "".join(HAN.findall("".join(b.text for b in article.blocks)))
+        if not text:
+            continue
+        position = extracted.find(text[:8], position)  # the article's start, after its header
+        assert position >= 0, f"{article.id} not found"
+        for block in article.blocks:
+            for ch in HAN.findall(block.text):
+                found = extracted.find(ch, position, position + 60)
+                assert found >= 0, f"{article.id}: {ch} of {block.text[:30]}"
+                position = found + 1
 
 
 @pytest.mark.e2e
