@@ -64,3 +64,30 @@ def subset_font(font: FontFile, text: str) -> bytes:
     if subset is None:
         raise EnvironmentProblem(f"cannot subset {font.family}", path=font.path)
     return bytes(subset.blob.data)
+
+
+EMOJI_FAMILY = "Noto Color Emoji"  # fontconfig's fallback for pictographs (📍 📖)
+REPLACEMENT = "〓"  # U+3013 GETA MARK: the typesetter's sign for a character without a glyph
+
+
+@cache
+def coverage(family: str) -> frozenset[int]:
+    """Code points the family's regular face maps to a glyph; empty if it is not installed."""
+    import uharfbuzz as hb  # noqa: PLC0415
+
+    try:
+        font = find_font(family)
+    except EnvironmentProblem:
+        return frozenset()
+    face = hb.Face(hb.Blob.from_file_path(str(font.path)), font.index)
+    return frozenset(face.unicodes)
+
+
+def missing_glyphs(text: str, families: tuple[str, ...]) -> dict[str, int]:
+    """Characters no family covers, with their counts (whitespace and controls excluded)."""
+    covered = frozenset().union(*(coverage(f) for f in families))
+    missing: dict[str, int] = {}
+    for ch in text:
+        if ord(ch) > 0x7F and not ch.isspace() and ord(ch) not in covered:
+            missing[ch] = missing.get(ch, 0) + 1
+    return missing

@@ -26,6 +26,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 from publish.backends import BackendOptions
 from publish.errors import RenderError
 from publish.files import atomic_path
+from publish.fonts import EMOJI_FAMILY, REPLACEMENT, missing_glyphs
 from publish.model import Article, Issue
 from publish.render import STYLES_DIR, RenderContext, TocEntry, environment
 
@@ -167,6 +168,20 @@ def render_pdf(html: str, target: Path, ctx: RenderContext) -> None:
     document.write_pdf(target, **options)
 
 
+def replace_missing_glyphs(html: str, ctx: RenderContext) -> tuple[str, list[str]]:
+    """Characters no font of the edition covers (nor the emoji fallback) are printed as 〓 and
+    reported, never left to become a silent tofu box."""
+    families = (ctx.serif_font, ctx.sans_font, EMOJI_FAMILY)
+    missing = missing_glyphs(html, families)
+    reports = [
+        f"no font has U+{ord(ch):04X} “{ch}”: printed as {REPLACEMENT} ({count}×)"
+        for ch, count in sorted(missing.items())
+    ]
+    for ch in missing:
+        html = html.replace(ch, REPLACEMENT)
+    return html, reports
+
+
 class PdfBackend:
     name: ClassVar[str] = "pdf"
     suffix: ClassVar[str] = ".pdf"
@@ -181,8 +196,10 @@ class PdfBackend:
             html = build_html(issue, ctx)
         except jinja2.TemplateError as exc:
             raise RenderError(f"cannot render the PDF template: {exc}", path=dest) from exc
+        html, replaced = replace_missing_glyphs(html, ctx)
         with captured_warnings() as messages, atomic_path(dest) as tmp:
             self.warnings = messages
+            messages.extend(replaced)
             try:
                 render_pdf(html, tmp, ctx)
             except FatalURLFetchingError as exc:  # a BaseException, not an Exception

@@ -419,3 +419,13 @@ def test_traditional_edition_uses_its_script_font(
     assert squeeze(issue.articles[0].title) in [squeeze(m) for m in marks]
     body = squeeze("".join(page.extract_text() for page in reader.pages[:6]))
     assert squeeze(issue.meta.display_title) in body
+
+
+@pytest.mark.e2e
+def test_a_character_no_font_has_is_replaced_and_reported(tmp_path: Path) -> None:
+    tangut = "\U00017000"  # in no installed font
+    backend = write_tiny(tmp_path / "t.pdf", tiny_issue(f"正文里有{tangut}一个字。"))
+    assert any("U+17000" in w and "2×" in w for w in backend.warnings), backend.warnings
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / "t.pdf").pages)
+    assert "正文里有〓一个字" in squeeze(text)
+    assert tangut not in text
