@@ -13,6 +13,7 @@ from publish import __version__
 from publish.config import Config
 from publish.errors import EXIT_FAILED_INPUTS, EXIT_OK, InputError
 from publish.files import write_text_atomic
+from publish.pagesetup import PageSetup
 from publish.pipeline import BuildRequest, build_input
 from publish.reprints import find_reprints
 
@@ -80,6 +81,7 @@ def build_all(
     variant: str | None = None,
     strict_script: bool = False,
     embed_fonts: bool = False,
+    page: PageSetup | None = None,
     progress: Any = None,
 ) -> RunResult:
     request = BuildRequest(
@@ -90,6 +92,7 @@ def build_all(
         variant,
         strict_script,
         embed_fonts or config.build.embed_fonts,
+        page or config.pdf,
     )
     duplicates = duplicate_ids(inputs)
     reports: list[dict[str, Any]] = []

@@ -10,6 +10,7 @@ import json
 import os
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -75,6 +76,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--check", action="store_true", help="validate every EPUB built with EPUBCheck"
     )
+    build.add_argument(
+        "--print", action="store_true", help="PDF for a print shop: 3 mm bleed and crop marks"
+    )
+    build.add_argument("--page-size", help="PDF paper: A5 (default), B5, 16K, A4 or '185mm 260mm'")
     build.add_argument("-q", "--quiet", action="store_true", help="only print failures")
 
     clean = sub.add_parser(
@@ -129,12 +134,19 @@ def _editions(value: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
 def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     from publish.batch import build_all, discover  # noqa: PLC0415
     from publish.config import load_config, validate_variant  # noqa: PLC0415
+    from publish.pagesetup import paper_size  # noqa: PLC0415
     from publish.render import build_time  # noqa: PLC0415
 
     config = load_config(Path.cwd())
     formats = _formats(args.format, config.build.formats)
     editions = _editions(args.editions, config.build.editions)
     variant = validate_variant(args.variant) if args.variant else None
+    page = config.pdf
+    if args.page_size:
+        paper_size(args.page_size)
+        page = replace(page, size=args.page_size)
+    if args.print:
+        page = replace(page, print_marks=True)
     paths = args.paths or [config.root / p for p in config.build.inputs]
     inputs = discover(paths)
     if not inputs:
@@ -160,6 +172,7 @@ def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
         variant=variant,
         strict_script=args.strict_script,
         embed_fonts=args.embed_fonts,
+        page=page,
         progress=progress,
     )
     for found in result.reprints:

@@ -14,6 +14,8 @@ from typing import Any
 from publish.errors import ConfigError
 from publish.model import IssueMeta
 from publish.normalise import RULE_NAMES, NormaliseConfig
+from publish.pagesetup import PageSetup, paper_size
+from publish.pagesetup import validate_variant as validate_pdf_variant
 from publish.script import VARIANTS, ScriptConfig, parse_override
 
 CONFIG_NAME = "publish.toml"
@@ -37,6 +39,7 @@ class Config:
     build: BuildConfig = field(default_factory=BuildConfig)
     normalise: NormaliseConfig = field(default_factory=NormaliseConfig)
     script: ScriptConfig = field(default_factory=ScriptConfig)
+    pdf: PageSetup = field(default_factory=PageSetup)
     root: Path = Path()
 
     @property
@@ -180,6 +183,27 @@ def _script_section(data: dict[str, Any], path: Path) -> ScriptConfig:
     return config
 
 
+def _pdf_section(data: dict[str, Any], path: Path) -> PageSetup:
+    _check_keys(data, {"page_size", "print", "recto_starts", "pdf_variant"}, "[pdf]", path)
+    setup = PageSetup()
+    try:
+        if "page_size" in data:
+            size = _string(data["page_size"], "pdf.page_size", path)
+            paper_size(size)
+            setup = replace(setup, size=size)
+        if "pdf_variant" in data:
+            variant = validate_pdf_variant(_string(data["pdf_variant"], "pdf.pdf_variant", path))
+            setup = replace(setup, pdf_variant=variant)
+    except ConfigError as exc:
+        raise ConfigError(exc.message, path=path, hint=exc.hint) from None
+    for key, attr in (("print", "print_marks"), ("recto_starts", "recto_starts")):
+        if key in data:
+            if not isinstance(data[key], bool):
+                raise ConfigError(f"pdf.{key} must be true or false", path=path)
+            setup = replace(setup, **{attr: data[key]})
+    return setup
+
+
 def validate_formats(formats: tuple[str, ...], path: Path | None = None) -> None:
     bad = [f for f in formats if f not in FORMATS]
     if bad or not formats:
@@ -213,11 +237,12 @@ def load_config(root: Path) -> Config:
     if not path.exists():
         return Config(root=root)
     data = read_toml(path)
-    _check_keys(data, {"build", "normalise", "script"}, "publish.toml", path)
+    _check_keys(data, {"build", "normalise", "script", "pdf"}, "publish.toml", path)
     return Config(
         build=_build_section(_table(data.get("build", {}), "build", path), path),
         normalise=_normalise_section(_table(data.get("normalise", {}), "normalise", path), path),
         script=_script_section(_table(data.get("script", {}), "script", path), path),
+        pdf=_pdf_section(_table(data.get("pdf", {}), "pdf", path), path),
         root=root,
     )
 

@@ -17,6 +17,7 @@ from publish.errors import PublishError, RenderError, ScriptCheckError
 from publish.ingest import Source, read_source
 from publish.model import Issue, IssueMeta, Level, to_jsonable
 from publish.normalise import NormaliseConfig, Normalised, normalise
+from publish.pagesetup import PageSetup
 from publish.plaintext import issue_lines
 from publish.script import ScriptConfig
 from publish.structure import detect_structure
@@ -151,7 +152,8 @@ def _write_editions(
                 )
         ctx = build_context(edition, modified=request.modified)
         for fmt in request.formats:
-            backend = get_backend(fmt, BackendOptions(embed_fonts=request.embed_fonts))
+            options = BackendOptions(embed_fonts=request.embed_fonts, page=request.page)
+            backend = get_backend(fmt, options)
             dest = out_dir / f"{source.id}.{name}{backend.suffix}"
             with timer.stage(f"{fmt}:{name}"):
                 backend.write(edition, ctx, dest)
@@ -169,6 +171,7 @@ class BuildRequest:
     variant: str | None = None  # the command line's choice wins over sidecar and publish.toml
     strict_script: bool = False
     embed_fonts: bool = False
+    page: PageSetup = field(default_factory=PageSetup)
 
     def script(self, configured: ScriptConfig) -> ScriptConfig:
         return replace(

@@ -4,12 +4,13 @@ registered by name; the heavy libraries are imported only when a backend is used
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar, Protocol
 
 from publish.errors import UsageError
 from publish.model import Issue
+from publish.pagesetup import PageSetup
 from publish.render import RenderContext
 
 
@@ -18,6 +19,7 @@ class BackendOptions:
     """Settings a backend may use; each ignores what does not concern it."""
 
     embed_fonts: bool = False  # EPUB: embed subsets of the CJK serif
+    page: PageSetup = field(default_factory=PageSetup)  # PDF: paper, marks, recto, variant
 
 
 class Backend(Protocol):

@@ -28,6 +28,7 @@ from publish.errors import RenderError
 from publish.files import atomic_path
 from publish.fonts import EMOJI_FAMILY, REPLACEMENT, missing_glyphs
 from publish.model import Article, Issue
+from publish.pagesetup import PageSetup, stylesheet
 from publish.render import STYLES_DIR, RenderContext, TocEntry, environment
 
 STYLESHEETS = ("base.css", "pdf.css")
@@ -113,9 +114,10 @@ def subject(issue: Issue, ctx: RenderContext) -> str:
     return f"{ctx.title}{total}，{labels.article_count(len(issue.articles))}"
 
 
-def build_html(issue: Issue, ctx: RenderContext) -> str:
+def build_html(issue: Issue, ctx: RenderContext, page: PageSetup | None = None) -> str:
     template = environment().get_template(TEMPLATE)
     return template.render(
+        page_css=stylesheet(page or PageSetup()),
         ctx=ctx,
         parts=reading_order(issue, ctx.toc),
         keywords=keywords(issue),
@@ -155,11 +157,13 @@ def captured_warnings() -> Iterator[list[str]]:
         logger.setLevel(level)
 
 
-def render_pdf(html: str, target: Path, ctx: RenderContext) -> None:
+def render_pdf(html: str, target: Path, ctx: RenderContext, pdf_variant: str | None = None) -> None:
     options: dict[str, Any] = {
         # Stable /ID: the edition's identifier (the second half is WeasyPrint's content hash).
         "pdf_identifier": ctx.identifier.encode(),
     }
+    if pdf_variant:
+        options["pdf_variant"] = pdf_variant
     document = weasyprint.HTML(
         string=html,
         base_url=STYLES_DIR.as_uri() + "/",  # the <link>ed stylesheets resolve here
@@ -187,13 +191,13 @@ class PdfBackend:
     suffix: ClassVar[str] = ".pdf"
 
     def __init__(self, options: BackendOptions | None = None) -> None:
-        del options  # nothing PDF-specific yet
+        self.page = options.page if options else PageSetup()
         #: WeasyPrint's warnings from the last `write()` (unsupported CSS, refused URLs...).
         self.warnings: list[str] = []
 
     def write(self, issue: Issue, ctx: RenderContext, dest: Path) -> Path:
         try:
-            html = build_html(issue, ctx)
+            html = build_html(issue, ctx, self.page)
         except jinja2.TemplateError as exc:
             raise RenderError(f"cannot render the PDF template: {exc}", path=dest) from exc
         html, replaced = replace_missing_glyphs(html, ctx)
@@ -201,7 +205,7 @@ class PdfBackend:
             self.warnings = messages
             messages.extend(replaced)
             try:
-                render_pdf(html, tmp, ctx)
+                render_pdf(html, tmp, ctx, self.page.pdf_variant)
             except FatalURLFetchingError as exc:  # a BaseException, not an Exception
                 cause = exc.__cause__ or exc
                 raise RenderError(f"cannot load a stylesheet: {cause}", path=dest) from exc

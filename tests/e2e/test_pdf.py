@@ -20,11 +20,12 @@ import pypdf
 import pytest
 from pypdf.generic import DictionaryObject
 
-from publish.backends import get_backend
+from publish.backends import BackendOptions, get_backend
 from publish.backends import pdf as pdf_backend
 from publish.backends.pdf import PdfBackend, RefusedURL, StylesOnlyFetcher
 from publish.errors import RenderError
 from publish.model import Article, Block, BlockType, Issue, IssueMeta, Section, Span
+from publish.pagesetup import PageSetup
 from publish.pipeline import process
 from publish.render import STYLES_DIR, RenderContext, TocEntry, build_context
 from publish.script import ScriptConfig, convert_issue
@@ -429,3 +430,41 @@ def test_a_character_no_font_has_is_replaced_and_reported(tmp_path: Path) -> Non
     text = "".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / "t.pdf").pages)
     assert "正文里有〓一个字" in squeeze(text)
     assert tangut not in text
+
+
+@pytest.mark.e2e
+def test_print_edition_has_bleed_and_trim_on_its_paper(tmp_path: Path) -> None:
+    issue = tiny_issue()
+    backend = PdfBackend(BackendOptions(page=PageSetup("B5", print_marks=True)))
+    backend.write(issue, build_context(issue, modified=WHEN), tmp_path / "p.pdf")
+    page = pypdf.PdfReader(tmp_path / "p.pdf").pages[2]
+
+    def mm(box: Any) -> list[float]:
+        return [round(float(v) / 72 * 25.4, 1) for v in box]
+
+    assert mm(page.trimbox) == [0.0, 0.0, 176.0, 250.0]
+    assert mm(page.bleedbox) == [-3.0, -3.0, 179.0, 253.0]
+
+
+@pytest.mark.e2e
+def test_recto_starts_put_every_article_on_a_right_hand_page(tmp_path: Path) -> None:
+    issue = tiny_issue()
+    backend = PdfBackend(BackendOptions(page=PageSetup(recto_starts=True)))
+    backend.write(issue, build_context(issue, modified=WHEN), tmp_path / "r.pdf")
+    reader = pypdf.PdfReader(tmp_path / "r.pdf")
+    starts = [m.page + 1 for m in article_marks(outline_marks(reader))]
+    assert starts and all(page % 2 == 1 for page in starts), starts
+
+
+@pytest.mark.e2e
+# WeasyPrint 70 leaves its sRGB ICC profile file open when it writes PDF/A (its bug, not ours).
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
+def test_pdf_a_variant_declares_itself(tmp_path: Path) -> None:
+    issue = tiny_issue()
+    backend = PdfBackend(BackendOptions(page=PageSetup(pdf_variant="pdf/a-3b")))
+    backend.write(issue, build_context(issue, modified=WHEN), tmp_path / "a.pdf")
+    reader = pypdf.PdfReader(tmp_path / "a.pdf")
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert b"pdfaid:part" in xmp and b"3" in xmp
+    assert "/OutputIntents" in reader.trailer["/Root"]
