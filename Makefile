@@ -39,6 +39,9 @@ typecheck: setup
 score: setup
 	$(PY) scripts/score.py
 
+bench: setup
+	$(PY) scripts/bench.py
+
 docs: setup
 	$(PY) scripts/rule_catalogue.py --write
 
