@@ -24,6 +24,7 @@ import weasyprint
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from publish.backends import BackendOptions
+from publish.backends.cjk_justify import cjk_justification
 from publish.errors import RenderError
 from publish.files import atomic_path
 from publish.fonts import EMOJI_FAMILY, REPLACEMENT, missing_glyphs
@@ -169,7 +170,8 @@ def render_pdf(html: str, target: Path, ctx: RenderContext, pdf_variant: str | N
         base_url=STYLES_DIR.as_uri() + "/",  # the <link>ed stylesheets resolve here
         url_fetcher=StylesOnlyFetcher(),
     )
-    document.write_pdf(target, **options)
+    with cjk_justification():
+        document.write_pdf(target, **options)
 
 
 def replace_missing_glyphs(html: str, ctx: RenderContext) -> tuple[str, list[str]]:

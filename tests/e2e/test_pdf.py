@@ -10,6 +10,7 @@ import logging
 import re
 import shutil
 import subprocess
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -468,3 +469,35 @@ def test_pdf_a_variant_declares_itself(tmp_path: Path) -> None:
     xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data()
     assert b"pdfaid:part" in xmp and b"3" in xmp
     assert "/OutputIntents" in reader.trailer["/Root"]
+
+
+def line_ends(pdf: Path, first: int, last: int) -> list[tuple[float, float, str]]:
+    """(right edge of the page's text block, line's right end, line text) per body line."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox-layout", "-f", str(first), "-l", str(last), str(pdf), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    found = []
+    for page in out.split("<page ")[1:]:
+        lines = re.findall(
+            r'<line xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>(.*?)</line>', page, re.S
+        )
+        if len(lines) < 8:
+            continue
+        right = Counter(round(float(x)) for x, _ in lines).most_common(1)[0][0]
+        for x, body in lines:
+            found.append((right, float(x), "".join(re.findall(r">([^<]*)</word>", body))))
+    return found
+
+
+@pytest.mark.e2e
+def test_chinese_lines_are_justified_flush_right(built: Built) -> None:
+    """Full lines end on the text block's right edge; only paragraph ends fall short by a lot."""
+    ends = line_ends(built.path, 5, len(built.reader.pages) - 1)  # the colophon is a table
+    body_pt = 10.5
+    ragged = [text for right, x, text in ends if 1.0 < right - x < 1.5 * body_pt and len(text) > 20]
+    flush = [text for right, x, text in ends if abs(right - x) <= 1.0]
+    over = [text for right, x, text in ends if x - right > 1.0]
+    assert len(flush) > 1000
+    assert len(ragged) / len(flush) < 0.03, ragged[:5]
+    assert over == []
