@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,7 @@ from publish import __version__
 from publish.config import Config
 from publish.errors import EXIT_FAILED_INPUTS, EXIT_OK, InputError
 from publish.files import write_text_atomic
-from publish.pagesetup import PageSetup
+from publish.incremental import fingerprint, previous_report, record
 from publish.pipeline import BuildRequest, build_input
 from publish.reprints import find_reprints
 
@@ -31,6 +31,13 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
+def shard(inputs: list[Path], part: tuple[int, int]) -> list[Path]:
+    """The K-th of N parts (1-based): an input belongs to the part its id hashes to, so a
+    CI matrix of N jobs builds every input exactly once, and adding an input moves no other."""
+    k, n = part
+    return [p for p in inputs if int(hashlib.sha256(p.stem.encode()).hexdigest(), 16) % n == k - 1]
+
+
 def duplicate_ids(inputs: list[Path]) -> dict[str, list[Path]]:
     seen: dict[str, list[Path]] = {}
     for path in inputs:
@@ -41,6 +48,7 @@ def duplicate_ids(inputs: list[Path]) -> dict[str, list[Path]]:
 @dataclass(frozen=True, slots=True)
 class RunResult:
     reports: list[dict[str, Any]]
+    planned: int = 0  # inputs asked for (fail-fast may leave some unbuilt)
 
     @property
     def reprints(self) -> list[dict[str, Any]]:
@@ -56,7 +64,7 @@ class RunResult:
     def exit_code(self) -> int:
         if not self.failed:
             return EXIT_OK
-        if len(self.reports) == 1:
+        if max(len(self.reports), self.planned) == 1:
             return int(self.failed[0].get("error", {}).get("exit_code", EXIT_FAILED_INPUTS))
         return EXIT_FAILED_INPUTS
 
@@ -70,43 +78,93 @@ def _duplicate_report(path: Path, others: list[Path]) -> dict[str, Any]:
     return {"input": str(path), "id": path.stem, "status": "failed", "error": error.to_dict()}
 
 
+def _build_one(path: Path, config: Config, request: BuildRequest) -> dict[str, Any]:
+    """Worker entry point (a top-level function, so process pools can pickle it)."""
+    return build_input(path, config, request)
+
+
+def _reuse_or_none(
+    path: Path, config: Config, request: BuildRequest, *, force: bool
+) -> tuple[str, dict[str, Any] | None]:
+    digest = fingerprint(path, config, request)
+    if force:
+        return digest, None
+    return digest, previous_report(request.out_root / path.stem, digest)
+
+
 def build_all(
     inputs: list[Path],
     *,
     config: Config,
-    formats: tuple[str, ...],
-    out_root: Path,
-    modified: datetime,
-    editions: tuple[str, ...] | None = None,
-    variant: str | None = None,
-    strict_script: bool = False,
-    embed_fonts: bool = False,
-    page: PageSetup | None = None,
+    request: BuildRequest,
+    jobs: int = 1,
+    force: bool = False,
+    fail_fast: bool = False,
     progress: Any = None,
 ) -> RunResult:
-    request = BuildRequest(
-        formats,
-        editions or config.build.editions,
-        out_root,
-        modified,
-        variant,
-        strict_script,
-        embed_fonts or config.build.embed_fonts,
-        page or config.pdf,
-    )
+    """Build every input (in `jobs` worker processes), skipping those whose outputs are current.
+
+    A failed input never stops the others unless `fail_fast`; reports keep the input order.
+    """
     duplicates = duplicate_ids(inputs)
-    reports: list[dict[str, Any]] = []
+    reports: dict[Path, dict[str, Any]] = {}
+    pending: dict[Path, str] = {}
     for path in inputs:
         if path.stem in duplicates:
-            report = _duplicate_report(path, duplicates[path.stem])
+            reports[path] = _duplicate_report(path, duplicates[path.stem])
+            continue
+        try:
+            digest, previous = _reuse_or_none(path, config, request, force=force)
+        except OSError:
+            digest, previous = "", None  # unreadable: build_input reports it properly
+        if previous is not None:
+            reports[path] = previous
         else:
-            report = build_input(path, config, request)
-        reports.append(report)
+            pending[path] = digest
+    for report in (reports[p] for p in inputs if p in reports):
         if progress is not None:
             progress(report)
-    result = RunResult(reports)
-    write_run_report(result, out_root)
+
+    def finished(path: Path, report: dict[str, Any]) -> bool:
+        reports[path] = report
+        if report["status"] == "ok" and pending[path]:
+            record(request.out_root / path.stem, pending[path])
+        if progress is not None:
+            progress(report)
+        return fail_fast and report["status"] != "ok"
+
+    if jobs > 1 and len(pending) > 1:
+        _run_pool(pending, config, request, jobs, finished)
+    else:
+        for path in pending:
+            if finished(path, build_input(path, config, request)):
+                break
+    result = RunResult([reports[p] for p in inputs if p in reports], planned=len(inputs))
+    write_run_report(result, request.out_root)
     return result
+
+
+def _run_pool(
+    pending: dict[Path, str],
+    config: Config,
+    request: BuildRequest,
+    jobs: int,
+    finished: Any,
+) -> None:
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait  # noqa: PLC0415
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(pending))) as pool:
+        # Longest first (by input size), so a big issue does not start last and run alone.
+        order = sorted(pending, key=lambda p: p.stat().st_size if p.exists() else 0, reverse=True)
+        futures = {pool.submit(_build_one, path, config, request): path for path in order}
+        remaining = set(futures)
+        while remaining:
+            done, remaining = wait(remaining, return_when=FIRST_COMPLETED)
+            for future in done:
+                if finished(futures[future], future.result()):
+                    for other in remaining:
+                        other.cancel()
+                    return
 
 
 def write_run_report(result: RunResult, out_root: Path) -> Path:
@@ -119,6 +177,7 @@ def write_run_report(result: RunResult, out_root: Path) -> Path:
                 "input": r["input"],
                 "id": r["id"],
                 "status": r["status"],
+                "skipped": r.get("skipped", False),
                 "title": r.get("title"),
                 "outputs": r.get("outputs", []),
                 "timings": r.get("timings", {}),

@@ -12,10 +12,19 @@ import sys
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from publish import __version__
 from publish.errors import EXIT_FAILED_INPUTS, EXIT_OK, EXIT_USAGE, PublishError, UsageError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from publish.batch import RunResult
+    from publish.config import Config
+    from publish.pagesetup import PageSetup
+    from publish.pipeline import BuildRequest
+
 
 EPILOG = """\
 commands (each has --help):
@@ -80,6 +89,16 @@ def _parser() -> argparse.ArgumentParser:
         "--print", action="store_true", help="PDF for a print shop: 3 mm bleed and crop marks"
     )
     build.add_argument("--page-size", help="PDF paper: A5 (default), B5, 16K, A4 or '185mm 260mm'")
+    build.add_argument(
+        "-j", "--jobs", type=_positive, help="worker processes (default: the CPU count)"
+    )
+    build.add_argument(
+        "--force", action="store_true", help="rebuild even inputs whose outputs are current"
+    )
+    build.add_argument("--fail-fast", action="store_true", help="stop at the first failed input")
+    build.add_argument(
+        "--shard", type=_shard, help="K/N: build only the K-th of N deterministic parts (CI)"
+    )
     build.add_argument("-q", "--quiet", action="store_true", help="only print failures")
 
     clean = sub.add_parser(
@@ -111,6 +130,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError("must be a whole number of at least 1")
+    return int(value)
+
+
+def _shard(value: str) -> tuple[int, int]:
+    k, _, n = value.partition("/")
+    if not (k.isdigit() and n.isdigit() and 1 <= int(k) <= int(n)):
+        raise argparse.ArgumentTypeError("must be K/N with 1 <= K <= N, e.g. 2/4")
+    return int(k), int(n)
+
+
 def _formats(value: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
     from publish.config import validate_formats  # noqa: PLC0415
 
@@ -131,49 +163,92 @@ def _editions(value: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
     return editions
 
 
-def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
-    from publish.batch import build_all, discover  # noqa: PLC0415
-    from publish.config import load_config, validate_variant  # noqa: PLC0415
+def _page_setup(args: argparse.Namespace, configured: PageSetup) -> PageSetup:
     from publish.pagesetup import paper_size  # noqa: PLC0415
-    from publish.render import build_time  # noqa: PLC0415
 
-    config = load_config(Path.cwd())
-    formats = _formats(args.format, config.build.formats)
-    editions = _editions(args.editions, config.build.editions)
-    variant = validate_variant(args.variant) if args.variant else None
-    page = config.pdf
+    page = configured
     if args.page_size:
         paper_size(args.page_size)
         page = replace(page, size=args.page_size)
     if args.print:
         page = replace(page, print_marks=True)
+    return page
+
+
+def _request(args: argparse.Namespace, config: Config) -> BuildRequest:
+    from publish.config import validate_variant  # noqa: PLC0415
+    from publish.pipeline import BuildRequest  # noqa: PLC0415
+    from publish.render import build_time  # noqa: PLC0415
+
+    return BuildRequest(
+        formats=_formats(args.format, config.build.formats),
+        editions=_editions(args.editions, config.build.editions),
+        out_root=args.output or config.output_dir,
+        modified=build_time(),
+        variant=validate_variant(args.variant) if args.variant else None,
+        strict_script=args.strict_script,
+        embed_fonts=args.embed_fonts or config.build.embed_fonts,
+        page=_page_setup(args, config.pdf),
+    )
+
+
+def _progress(args: argparse.Namespace, out: TextIO) -> Callable[[dict[str, Any]], None]:
+    def progress(report: dict[str, Any]) -> None:
+        if report["status"] != "ok":
+            error = report.get("error", {})
+            print(f"FAILED  {report['input']}: {error.get('message')}", file=out, flush=True)
+        elif args.quiet:
+            return
+        elif report.get("skipped"):
+            print(f"current {report['input']} (unchanged since the last build)", file=out)
+        else:
+            outputs = ", ".join(Path(o["path"]).name for o in report["outputs"])
+            seconds = sum(report.get("timings", {}).values())
+            print(f"ok      {report['input']} -> {outputs} ({seconds:.1f} s)", file=out, flush=True)
+
+    return progress
+
+
+def _summary(result: RunResult, out_root: Path, out: TextIO) -> None:
+    """The end-of-run table: input, editions, outputs, warnings, time."""
+    print(
+        f"{'input':28} {'status':8} {'editions':18} {'files':>5} {'warn':>5} {'time':>7}", file=out
+    )
+    for r in result.reports:
+        editions = sorted({o["language"] for o in r.get("outputs", [])})
+        warnings = r.get("counts", {}).get("diagnostics", {}).get("warning", 0)
+        status = "current" if r.get("skipped") else r["status"]
+        seconds = sum(r.get("timings", {}).values())
+        print(
+            f"{r['id'][:28]:28} {status:8} {','.join(editions)[:18]:18}"
+            f" {len(r.get('outputs', [])):>5} {warnings:>5} {seconds:>6.1f}s",
+            file=out,
+        )
+    built = sum(1 for r in result.reports if r["status"] == "ok" and not r.get("skipped"))
+    current = sum(1 for r in result.reports if r.get("skipped"))
+    print(f"{built} built, {current} current, {len(result.failed)} failed -> {out_root}", file=out)
+
+
+def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
+    from publish.batch import build_all, discover, shard  # noqa: PLC0415
+    from publish.config import load_config  # noqa: PLC0415
+
+    config = load_config(Path.cwd())
+    request = _request(args, config)
     paths = args.paths or [config.root / p for p in config.build.inputs]
     inputs = discover(paths)
     if not inputs:
         raise UsageError("no inputs found", hint="give .txt files or a directory that has some")
-    out_root = args.output or config.output_dir
-
-    def progress(report: dict[str, Any]) -> None:
-        if report["status"] == "ok":
-            if not args.quiet:
-                outputs = ", ".join(Path(o["path"]).name for o in report["outputs"])
-                print(f"ok      {report['input']} -> {outputs}", file=out)
-        else:
-            error = report.get("error", {})
-            print(f"FAILED  {report['input']}: {error.get('message')}", file=out)
-
+    if args.shard:
+        inputs = shard(inputs, args.shard)
     result = build_all(
         inputs,
         config=config,
-        formats=formats,
-        out_root=out_root,
-        modified=build_time(),
-        editions=editions,
-        variant=variant,
-        strict_script=args.strict_script,
-        embed_fonts=args.embed_fonts,
-        page=page,
-        progress=progress,
+        request=request,
+        jobs=args.jobs if args.jobs is not None else (os.cpu_count() or 1),
+        force=args.force,
+        fail_fast=args.fail_fast,
+        progress=_progress(args, out),
     )
     for found in result.reprints:
         a, b = found["a"], found["b"]
@@ -183,11 +258,7 @@ def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
             file=out,
         )
     if not args.quiet:
-        print(
-            f"{len(result.reports) - len(result.failed)} built, {len(result.failed)} failed"
-            f" -> {out_root}",
-            file=out,
-        )
+        _summary(result, request.out_root, out)
     code = result.exit_code
     if args.check or config.build.check:
         built = [
