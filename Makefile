@@ -4,13 +4,14 @@
 PY      := .venv/bin/python
 VENV_OK := .venv/.installed
 SYS_OK  := .venv/.system-ok
+TEST_OK := .venv/.system-test-ok
 
 .PHONY: build test setup lint typecheck score bench fuzz clean-build distclean docs
 
 build: setup
 	$(PY) -m publish build
 
-test: setup
+test: setup $(TEST_OK)
 	$(PY) -m ruff check publish tests scripts
 	$(PY) -m ruff format --check publish tests scripts
 	$(PY) -m mypy publish
@@ -27,6 +28,11 @@ $(VENV_OK): pyproject.toml
 # System packages the outputs need: the CJK fonts (PDF), Pango (WeasyPrint), Java (EPUBCheck).
 $(SYS_OK): scripts/setup-system.sh
 	sh scripts/setup-system.sh
+	@mkdir -p .venv && touch $@
+
+# What only the tests need: poppler's pdftotext, headless Chromium.
+$(TEST_OK): scripts/setup-system.sh
+	sh scripts/setup-system.sh --test
 	@mkdir -p .venv && touch $@
 
 lint: setup

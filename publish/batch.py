@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from publish import __version__
+from publish.catalogue import write_catalogue
 from publish.config import Config
 from publish.errors import EXIT_FAILED_INPUTS, EXIT_OK, InputError
 from publish.files import write_text_atomic
@@ -141,6 +142,7 @@ def build_all(
                 break
     result = RunResult([reports[p] for p in inputs if p in reports], planned=len(inputs))
     write_run_report(result, request.out_root)
+    write_catalogue(result.reports, request.out_root)
     return result
 
 

@@ -15,8 +15,12 @@ ldconfig -p 2>/dev/null | grep -q "libharfbuzz-subset.so.0" || missing="$missing
 command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
 # fc-match finds the font files the EPUB cover and embedded subsets are made from.
 command -v fc-match >/dev/null 2>&1 || missing="$missing fontconfig"
-# pdftotext -bbox-layout measures line ends in the PDF tests.
-command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+# Test-only tools (`setup-system.sh --test`): pdftotext measures line ends in the PDF tests,
+# headless Chromium opens the generated pages.
+if [ "${1:-}" = "--test" ]; then
+    command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+    command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+fi
 
 [ -z "$missing" ] && exit 0
 
