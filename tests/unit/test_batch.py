@@ -123,3 +123,19 @@ def test_fail_fast_stops_after_the_first_failure(inputs: Path, tmp_path: Path) -
     )
     assert code == EXIT_FAILED_INPUTS
     assert statuses(out) == {"a": "failed"}
+
+
+def test_an_epub_only_build_never_imports_weasyprint(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from publish.cli import main; "
+        f"main(['build', {str(FIXTURES / 'web_page.txt')!r}, '-o', {str(tmp_path)!r}, "
+        "'--format', 'epub', '-j', '1', '-q']); "
+        "print(sorted(m for m in ('weasyprint', 'pydyf') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"
