@@ -46,6 +46,7 @@ score: setup
 	$(PY) scripts/score.py
 
 bench: setup
+	command -v pandoc >/dev/null 2>&1 || apt-get install -y --no-install-recommends pandoc >/dev/null 2>&1 || true
 	$(PY) scripts/bench.py
 
 docs: setup

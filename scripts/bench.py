@@ -75,9 +75,63 @@ def bench_seed(seed: Path, repeat: int, tmp: Path) -> tuple[str, Run, Run]:
     return seed.stem[:3], floor, full
 
 
+def publish_cmd(*args: str) -> list[str]:
+    return [sys.executable, "-m", "publish", "build", *args, "-q"]
+
+
+def bench_batch(tmp: Path) -> None:
+    """The full batch (every seed, both editions, EPUB + PDF), then a no-op rebuild."""
+    out = str(tmp / "batch")
+    full = measure(publish_cmd("-o", out, "--force"))
+    noop = best_of(3, publish_cmd("-o", out))
+    print(f"\n| full batch, -j {os.cpu_count()} | {full.seconds:.2f} s | target ≤ 12 s |")
+    print(f"| no-op rebuild | {noop.seconds:.2f} s | target ≤ 0.5 s |")
+    print(f"| peak RSS, any process of the batch | {full.max_rss_mib:.0f} MiB | target ≤ 250 MiB |")
+
+
+def bench_pandoc(tmp: Path) -> None:
+    """Whole-process EPUB build of each seed (one edition) against Pandoc, when installed."""
+    import shutil
+
+    pandoc = shutil.which("pandoc")
+    if pandoc is None:
+        print("\n(pandoc not installed: `apt-get install pandoc` to compare)")
+        return
+    print("\n| seed | pandoc EPUB s | publish EPUB s | ratio |")
+    print("|---|---|---|---|")
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        title = f"title={seed.stem}"
+        pandoc_cmd = [pandoc, str(seed), "-f", "markdown", "-t", "epub3", "--metadata", title]
+        theirs = best_of(3, [*pandoc_cmd, "-o", str(tmp / "p.epub")])
+        ours_cmd = ["--format", "epub", "--editions", "zh-Hans", "--force", "-j", "1"]
+        ours = best_of(3, publish_cmd(str(seed), "-o", str(tmp / "e"), *ours_cmd))
+        ratio = ours.seconds / theirs.seconds
+        print(f"| {seed.stem[:3]} | {theirs.seconds:.2f} | {ours.seconds:.2f} | {ratio:.2f}× |")
+
+
+def bench_scaling(tmp: Path, counts: list[int]) -> None:
+    """A generated catalogue: copies of the seeds under new ids and titles, EPUB only."""
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    print("\n| issues | seconds | per issue |")
+    print("|---|---|---|")
+    for count in counts:
+        folder = tmp / f"cat{count}"
+        folder.mkdir()
+        for i in range(count):
+            seed = seeds[i % len(seeds)]
+            (folder / f"{i:04d}_{seed.stem[:3]}.txt").write_bytes(seed.read_bytes())
+            (folder / f"{i:04d}_{seed.stem[:3]}.toml").write_text(
+                f'[meta]\ntitle = "示例刊物{i}"\n', "utf-8"
+            )
+        run = measure(publish_cmd(str(folder), "-o", str(tmp / f"out{count}"), "--format", "epub",
+                                  "--editions", "zh-Hans"))  # fmt: skip
+        print(f"| {count} | {run.seconds:.1f} | {run.seconds / count:.3f} |", flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3, help="best of N runs (default 3)")
+    parser.add_argument("--scaling", default="25,50,100,200", help="catalogue sizes, or ''")
     parser.add_argument("seeds", nargs="*", type=Path)
     args = parser.parse_args()
     seeds = args.seeds or [
@@ -94,6 +148,10 @@ def main() -> int:
                 f" {full.max_rss_mib:.0f} |",
                 flush=True,
             )
+        bench_batch(Path(tmp))
+        bench_pandoc(Path(tmp))
+        if args.scaling:
+            bench_scaling(Path(tmp), [int(n) for n in args.scaling.split(",")])
     return 0
 
 
