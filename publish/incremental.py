@@ -18,7 +18,6 @@ from typing import Any
 
 from publish import __version__
 from publish.config import Config, sidecar_path
-from publish.errors import EnvironmentProblem
 from publish.files import write_text_atomic
 from publish.pipeline import BuildRequest
 from publish.render import FONT_FAMILIES, STYLES_DIR, TEMPLATES_DIR
@@ -36,24 +35,42 @@ def _tree_digest(root: Path) -> str:
     return digest.hexdigest()
 
 
+def _font_files(families: set[str]) -> list[str]:
+    """`file:index:size:mtime` of every installed face of the families (one fc-list call)."""
+    import shutil  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return ["fc-list missing"]
+    listing = subprocess.run(
+        [fc_list, "-f", "%{family}|%{file}|%{index}\n"],
+        capture_output=True, text=True, check=False, timeout=30,
+    ).stdout  # fmt: skip
+    found = []
+    for line in listing.splitlines():
+        names, _, rest = line.partition("|")
+        if families & set(names.split(",")):
+            path, _, index = rest.partition("|")
+            try:
+                stat = Path(path).stat()
+            except OSError:
+                continue
+            found.append(f"{path}:{index}:{stat.st_size}:{stat.st_mtime_ns}")
+    return sorted(set(found))
+
+
 @cache
 def environment_digest() -> str:
     """Code, data, templates, styles and font files: the same for every input of a run."""
-    from publish.fonts import EMOJI_FAMILY, find_font  # noqa: PLC0415
+    from publish.fonts import EMOJI_FAMILY  # noqa: PLC0415
 
     digest = hashlib.sha256(__version__.encode())
     for root in (PACKAGE_DIR, TEMPLATES_DIR, STYLES_DIR):
         digest.update(_tree_digest(root).encode())
     families = {f for pair in FONT_FAMILIES.values() for f in pair} | {EMOJI_FAMILY}
-    for family in sorted(families):
-        for bold in (False, True):
-            try:
-                font = find_font(family, bold=bold)
-            except EnvironmentProblem:
-                digest.update(f"{family}:missing".encode())
-                continue
-            stat = font.path.stat()
-            digest.update(f"{font.path}:{font.index}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    for entry in _font_files(families):
+        digest.update(entry.encode())
     return digest.hexdigest()
 
 
