@@ -45,17 +45,42 @@ class RuleCount:
     count: int
 
 
+# Above this many characters on both sides a character diff could take minutes (SequenceMatcher
+# is quadratic on repetitive text): the middle is then shown as one changed run.
+MAX_DIFF_CHARS = 3000
+
+
+def _common_ends(before: str, after: str) -> tuple[int, int]:
+    """Lengths of the common prefix and of the common suffix (not overlapping it)."""
+    limit = min(len(before), len(after))
+    prefix = 0
+    while prefix < limit and before[prefix] == after[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and before[-1 - suffix] == after[-1 - suffix]:
+        suffix += 1
+    return prefix, suffix
+
+
 def diff_pieces(before: str, after: str) -> tuple[Piece, ...]:
     """The cleaned text split into unchanged and changed runs (character diff)."""
-    pieces: list[Piece] = []
-    matcher = SequenceMatcher(None, before, after, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            pieces.append(Piece(after[j1:j2]))
-        elif op == "delete":
-            pieces.append(Piece("", before[i1:i2]))
-        else:
-            pieces.append(Piece(after[j1:j2], before[i1:i2]))
+    prefix, suffix = _common_ends(before, after)
+    mid_before = before[prefix : len(before) - suffix]
+    mid_after = after[prefix : len(after) - suffix]
+    pieces: list[Piece] = [Piece(after[:prefix])] if prefix else []
+    if min(len(mid_before), len(mid_after)) > MAX_DIFF_CHARS:
+        pieces.append(Piece(mid_after, mid_before))
+    else:
+        matcher = SequenceMatcher(None, mid_before, mid_after, autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op == "equal":
+                pieces.append(Piece(mid_after[j1:j2]))
+            elif op == "delete":
+                pieces.append(Piece("", mid_before[i1:i2]))
+            else:
+                pieces.append(Piece(mid_after[j1:j2], mid_before[i1:i2]))
+    if suffix:
+        pieces.append(Piece(after[len(after) - suffix :]))
     return tuple(pieces)
 
 

@@ -27,3 +27,19 @@ def test_review_page_lists_drops_and_edits() -> None:
     assert "qr-caption" in html and "web-chrome" in html
     assert '<mark title="was: ,">，</mark>' in html
     assert "正文，第一段写完了。" in html.replace('<mark title="was: ,">，</mark>', "，")
+
+
+def test_diff_of_a_huge_repetitive_line_is_fast_and_lossless() -> None:
+    """A 1 MB one-line input made the character diff quadratic (minutes): beyond a bound the
+    changed middle is one run (common ends trimmed first), and nothing is lost."""
+    from publish.review import MAX_DIFF_CHARS, diff_pieces
+
+    before = "正文, " * 100_000 + "end"
+    after = "正文，" * 100_000 + "end"
+    pieces = diff_pieces(before, after)
+    assert len(pieces) <= 3 and len(pieces[1].text) > MAX_DIFF_CHARS  # the coarse path
+    assert "".join(p.text for p in pieces) == after
+    assert "".join(p.before if p.before is not None else p.text for p in pieces) == before
+    small = diff_pieces("甲乙, 丙", "甲乙，丙")
+    assert "".join(p.text for p in small) == "甲乙，丙"
+    assert any(p.text == "，" for p in small)
