@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from publish import __version__
-from publish.errors import EXIT_FAILED_INPUTS, EXIT_OK, EXIT_USAGE, PublishError, UsageError
+from publish.errors import (
+    EXIT_FAILED_INPUTS,
+    EXIT_OK,
+    EXIT_USAGE,
+    EnvironmentProblem,
+    PublishError,
+    UsageError,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -235,6 +242,12 @@ def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
 
     config = load_config(Path.cwd())
     request = _request(args, config)
+    if request.out_root.exists() and not request.out_root.is_dir():
+        raise EnvironmentProblem(
+            "the output path exists and is not a directory",
+            path=request.out_root,
+            hint="give -o a directory (it is created if missing)",
+        )
     paths = args.paths or [config.root / p for p in config.build.inputs]
     inputs = discover(paths)
     if not inputs:

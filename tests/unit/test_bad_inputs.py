@@ -1,0 +1,208 @@
+"""Bad input: each case gives a clear error (or a noticed repair) and a documented exit code, and
+a good input built in the same run is complete. The table in docs/errors.md is this list:
+`UPDATE_DOCS=1 pytest tests/unit/test_bad_inputs.py` rewrites it, the test checks it otherwise."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from publish.cli import main
+from publish.errors import (
+    EXIT_CONFIG,
+    EXIT_ENVIRONMENT,
+    EXIT_FAILED_INPUTS,
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_USAGE,
+)
+from publish.ingest import MAX_INPUT_BYTES
+
+ROOT = Path(__file__).resolve().parents[2]
+GOOD = ROOT / "tests" / "fixtures" / "issues" / "web_page.txt"
+DOC = ROOT / "docs" / "errors.md"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    make: Callable[[Path], Path]  # writes the bad input (and its sidecar) into a folder
+    code: int  # exit code when it is the only input
+    says: str  # what the message (or the report's notice) contains
+    outcome: str  # for the table
+
+
+def text(name: str, body: str | bytes) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = folder / name
+        if isinstance(body, bytes):
+            path.write_bytes(body)
+        else:
+            path.write_text(body, "utf-8")
+        return path
+
+    return make
+
+
+def with_sidecar(toml: str) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        shutil.copy(GOOD, folder / "side.txt")
+        (folder / "side.toml").write_text(toml, "utf-8")
+        return folder / "side.txt"
+
+    return make
+
+
+def big(folder: Path) -> Path:
+    path = folder / "big.txt"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_INPUT_BYTES + 1)  # sparse: no need to write the bytes
+    return path
+
+
+CHINESE = "天津市召开会议。\n\n会议强调，要把学习成果转化为工作成效。\n"
+CASES = [
+    Case("empty file", text("empty.txt", b""), EXIT_INPUT, "empty", "error"),
+    Case("whitespace only", text("blank.txt", " \n\t\n"), EXIT_INPUT, "empty", "error"),
+    Case("PDF bytes", text("pdf.txt", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj"), EXIT_INPUT, "PDF", "error"),
+    Case("PNG bytes", text("png.txt", b"\x89PNG\r\n\x1a\n\0\0"), EXIT_INPUT, "PNG", "error"),
+    Case("NUL bytes", text("nul.txt", b"abc\x00def"), EXIT_INPUT, "NUL", "error"),
+    Case("invalid UTF-8", text("bad8.txt", b"ab \xc3\x28 \xa0\xa1\x80"), EXIT_INPUT, "UTF-8", "error"),  # noqa: E501
+    Case("GB18030 Chinese", text("gbk.txt", CHINESE.encode("gb18030")), EXIT_OK, "GB18030", "decoded, notice"),  # noqa: E501
+    Case("UTF-16 with BOM", text("u16.txt", "\ufeff".encode("utf-16-le") + CHINESE.encode("utf-16-le")), EXIT_OK, "", "decoded"),  # noqa: E501
+    Case("UTF-8 with BOM", text("bom.txt", "\ufeff" + CHINESE), EXIT_OK, "", "decoded"),
+    Case("CRLF line endings", text("crlf.txt", CHINESE.replace("\n", "\r\n")), EXIT_OK, "", "built"),  # noqa: E501
+    Case("CR line endings", text("cr.txt", CHINESE.replace("\n", "\r")), EXIT_OK, "", "built"),
+    Case("one 1 MB line", text("line.txt", "正文，" * 110_000 + "。\n"), EXIT_OK, "", "built"),
+    Case("XML-illegal controls", text("ctl.txt", "标题\n\n正文\x01\x0b\x1f一段。\n"), EXIT_OK, "", "built, controls removed"),  # noqa: E501
+    Case("no structure", text("plain.txt", "没有标题也没有目录的一段文字。\n"), EXIT_OK, "", "built as one article"),  # noqa: E501
+    Case("hostile markup", text("evil.txt", "标题\n\n<script>alert(1)</script><img src=file:///etc/passwd> ]]> &amp; url(http://x)\n"), EXIT_OK, "", "built, shown as text"),  # noqa: E501
+    Case(f"input over {MAX_INPUT_BYTES >> 20} MB", big, EXIT_INPUT, "limit", "error"),
+    Case("sidecar: malformed TOML", with_sidecar("[meta\n"), EXIT_CONFIG, "invalid TOML", "error"),
+    Case("sidecar: lone surrogate", with_sidecar('[meta]\ntitle = "\\ud800"\n'), EXIT_CONFIG, "invalid TOML", "error"),  # noqa: E501
+    Case("sidecar: unknown key", with_sidecar('[meta]\nmagazine = "x"\n'), EXIT_CONFIG, "unknown key", "error"),  # noqa: E501
+    Case("sidecar: wrong type", with_sidecar('[meta]\nyear = "2024"\n'), EXIT_CONFIG, "integer", "error"),  # noqa: E501
+    Case("sidecar: bad variant", with_sidecar('[script]\nvariant = "t2s"\n'), EXIT_CONFIG, "variant", "error"),  # noqa: E501
+]  # fmt: skip
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out, err)
+    return code, out.getvalue() + err.getvalue()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_input_alone_and_beside_a_good_one(case: Case, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    bad = case.make(folder)
+    code, said = run("build", str(bad), "-o", str(tmp_path / "one"), "--format", "epub", "-j", "1")
+    report = json.loads((tmp_path / "one" / bad.stem / "report.json").read_text("utf-8"))
+    assert code == case.code, said
+    if case.code != EXIT_OK:
+        assert case.says in report["error"]["message"] and bad.name in said
+        assert report["error"]["exit_code"] == case.code
+        assert not list((tmp_path / "one" / bad.stem).glob("*.epub"))  # nothing half-written
+    else:
+        assert case.says in json.dumps(report, ensure_ascii=False)
+        for output in report["outputs"]:
+            with zipfile.ZipFile(output["path"]) as zf:
+                assert zf.testzip() is None
+                for name in zf.namelist():
+                    if name.endswith((".xhtml", ".opf", ".ncx")):
+                        etree.fromstring(zf.read(name))  # well-formed XML, or it raises
+    # beside a good input: the good one is complete whatever happened to the bad one
+    shutil.copy(GOOD, folder / "good.txt")
+    code, _ = run("build", str(folder), "-o", str(tmp_path / "two"), "--format", "epub", "-j", "1")
+    assert code == (EXIT_OK if case.code == EXIT_OK else EXIT_FAILED_INPUTS)
+    good = json.loads((tmp_path / "two" / "good" / "report.json").read_text("utf-8"))
+    assert good["status"] == "ok" and len(good["outputs"]) == 2
+
+
+def test_hostile_markup_is_text(tmp_path: Path) -> None:
+    bad = CASES[[c.name for c in CASES].index("hostile markup")].make(tmp_path)
+    run("build", str(bad), "-o", str(tmp_path / "o"), "--format", "epub", "-j", "1")
+    epub = next((tmp_path / "o").rglob("*.zh-Hans.epub"))
+    with zipfile.ZipFile(epub) as zf:
+        chapters = "".join(zf.read(n).decode() for n in zf.namelist() if "/text/a" in n)
+    assert "&lt;script&gt;" in chapters and "<script" not in chapters
+    assert "<img" not in chapters
+
+
+RUN_CASES = [
+    ("missing input", ["build", "nowhere.txt"], EXIT_INPUT, "no such file"),
+    ("folder without inputs", ["build", "empty-dir"], EXIT_USAGE, "no inputs"),
+    ("unknown format", ["build", "good.txt", "--format", "docx"], EXIT_CONFIG, "format"),
+    ("unknown edition", ["build", "good.txt", "--editions", "zh-TW"], EXIT_CONFIG, "edition"),
+    ("bad page size", ["build", "good.txt", "--page-size", "Letter"], EXIT_CONFIG, "page size"),
+    ("bad shard", ["build", "good.txt", "--shard", "3/2"], EXIT_USAGE, "K/N"),
+    ("duplicate ids", ["build", "a", "b"], EXIT_FAILED_INPUTS, "duplicate input id"),
+    (
+        "output is a file",
+        ["build", "good.txt", "-o", "good.txt"],
+        EXIT_ENVIRONMENT,
+        "not a directory",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "argv", "code", "says"), RUN_CASES, ids=[c[0] for c in RUN_CASES])
+def test_run_level_problems(  # noqa: PLR0917 - pytest passes parameters by name
+    name: str,
+    argv: list[str],
+    code: int,
+    says: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(GOOD, tmp_path / "good.txt")
+    (tmp_path / "empty-dir").mkdir()
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(GOOD, tmp_path / folder / "same.txt")
+    got, said = (
+        run(*argv, "-j", "1") if argv[0] == "build" and "--shard" not in argv else run(*argv)
+    )
+    assert got == code, said
+    assert says in said, said
+
+
+def table() -> str:
+    rows = [f"| {c.name} | {c.outcome} | {c.code} | {c.says or '—'} |" for c in CASES]
+    rows += [f"| {n} | run-level | {code} | {says} |" for n, _, code, says in RUN_CASES]
+    return "\n".join(
+        [
+            "# Bad input: what happens",
+            "",
+            "Generated from `tests/unit/test_bad_inputs.py`, which checks every row: the exit",
+            "code when the case is the only input, the message (or the report's notice), and",
+            "that a good input built in the same run is complete (a batch with a failure exits 1).",
+            "Exit codes: 0 ok · 1 some inputs failed · 2 usage · 3 unreadable input ·",
+            "4 invalid configuration · 5 rendering failed · 6 missing font, program or directory ·",
+            "7 suspicious traditional conversions (`--strict-script`).",
+            "",
+            "| case | outcome | exit code | message contains |",
+            "|---|---|---|---|",
+            *rows,
+            "",
+        ]
+    )
+
+
+def test_docs_table_is_current() -> None:
+    if os.environ.get("UPDATE_DOCS"):
+        DOC.write_text(table(), "utf-8")
+    assert DOC.read_text("utf-8") == table(), (
+        "run: UPDATE_DOCS=1 pytest tests/unit/test_bad_inputs.py"
+    )
