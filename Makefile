@@ -45,6 +45,10 @@ typecheck: setup
 score: setup
 	$(PY) scripts/score.py
 
+# Long fuzzing run of the whole pipeline (400 generated issues); CI runs the fast profile.
+fuzz: setup
+	HYPOTHESIS_PROFILE=long $(PY) -m pytest -q tests/property/test_pipeline_fuzz.py
+
 bench: setup
 	command -v pandoc >/dev/null 2>&1 || apt-get install -y --no-install-recommends pandoc >/dev/null 2>&1 || true
 	$(PY) scripts/bench.py
