@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from publish.config import Config, load_sidecar
-from publish.errors import PublishError, RenderError, ScriptCheckError
+from publish.errors import InputError, PublishError, RenderError, ScriptCheckError
 from publish.ingest import Source, read_source
 from publish.model import Issue, IssueMeta, Level, to_jsonable
 from publish.normalise import NormaliseConfig, Normalised, normalise
@@ -197,6 +197,12 @@ def _process_and_review(path: Path, config: Config, timer: Timer, out_dir: Path)
             issue.meta.display_title, source.lines, normalised, issue.diagnostics
         )
         write_text_atomic(out_dir / "changes.html", review)
+    if not issue.articles:
+        raise InputError(
+            "no text left after cleaning: every line was dropped as furniture",
+            path=path,
+            hint="see changes.html for why each line was dropped",
+        )
     return Processed(source, normalised, issue)
 
 

@@ -70,7 +70,8 @@ def test_pipeline_never_crashes_and_writes_well_formed_epubs(text: str) -> None:
         id="fuzz", path=Path("fuzz.txt"), text=decoded, encoding=encoding, notices=notices
     )
     issue = process_source(source).issue
-    assert issue.articles
+    if not issue.articles:  # every line was furniture: `publish build` reports a clear error
+        return
     ctx = build_context(issue, modified=build_time({"SOURCE_DATE_EPOCH": "0"}))
     dest = Path(os.environ.get("TMPDIR", "/tmp")) / f"publish-fuzz-{os.getpid()}.epub"
     try:

@@ -84,6 +84,7 @@ CASES = [
     Case("CR line endings", text("cr.txt", CHINESE.replace("\n", "\r")), EXIT_OK, "", "built"),
     Case("one 1 MB line", text("line.txt", "正文，" * 110_000 + "。\n"), EXIT_OK, "", "built"),
     Case("XML-illegal controls", text("ctl.txt", "标题\n\n正文\x01\x0b\x1f一段。\n"), EXIT_OK, "", "built, controls removed"),  # noqa: E501
+    Case("only furniture lines", text("promo.txt", "扫码收听有声文章\n\n■\n"), EXIT_INPUT, "no text left", "error"),  # noqa: E501
     Case("no structure", text("plain.txt", "没有标题也没有目录的一段文字。\n"), EXIT_OK, "", "built as one article"),  # noqa: E501
     Case("hostile markup", text("evil.txt", "标题\n\n<script>alert(1)</script><img src=file:///etc/passwd> ]]> &amp; url(http://x)\n"), EXIT_OK, "", "built, shown as text"),  # noqa: E501
     Case(f"input over {MAX_INPUT_BYTES >> 20} MB", big, EXIT_INPUT, "limit", "error"),
