@@ -8,6 +8,7 @@ more examples.
 from __future__ import annotations
 
 import os
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -73,7 +74,7 @@ def test_pipeline_never_crashes_and_writes_well_formed_epubs(text: str) -> None:
     if not issue.articles:  # every line was furniture: `publish build` reports a clear error
         return
     ctx = build_context(issue, modified=build_time({"SOURCE_DATE_EPOCH": "0"}))
-    dest = Path(os.environ.get("TMPDIR", "/tmp")) / f"publish-fuzz-{os.getpid()}.epub"
+    dest = Path(tempfile.gettempdir()) / f"publish-fuzz-{os.getpid()}.epub"
     try:
         EpubBackend().write(issue, ctx, dest)
         with zipfile.ZipFile(dest) as zf:
