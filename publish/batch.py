@@ -79,11 +79,6 @@ def _duplicate_report(path: Path, others: list[Path]) -> dict[str, Any]:
     return {"input": str(path), "id": path.stem, "status": "failed", "error": error.to_dict()}
 
 
-def _build_one(path: Path, config: Config, request: BuildRequest) -> dict[str, Any]:
-    """Worker entry point (a top-level function, so process pools can pickle it)."""
-    return build_input(path, config, request)
-
-
 def _reuse_or_none(
     path: Path, config: Config, request: BuildRequest, *, force: bool
 ) -> tuple[str, dict[str, Any] | None]:
@@ -158,7 +153,7 @@ def _run_pool(
     with ProcessPoolExecutor(max_workers=min(jobs, len(pending))) as pool:
         # Longest first (by input size), so a big issue does not start last and run alone.
         order = sorted(pending, key=lambda p: p.stat().st_size if p.exists() else 0, reverse=True)
-        futures = {pool.submit(_build_one, path, config, request): path for path in order}
+        futures = {pool.submit(build_input, path, config, request): path for path in order}
         remaining = set(futures)
         while remaining:
             done, remaining = wait(remaining, return_when=FIRST_COMPLETED)

@@ -6,6 +6,7 @@ edition and format, and the number of changes and diagnostics, linking to its ch
 
 from __future__ import annotations
 
+import contextlib
 import io
 import zipfile
 from pathlib import Path
@@ -24,6 +25,10 @@ def _size(n: int) -> str:
 
 
 def _thumbnail(epub: Path, dest: Path) -> bool:
+    """Scale the EPUB's cover down to `dest`, unless an up-to-date one is there (no-op runs)."""
+    with contextlib.suppress(OSError):
+        if dest.stat().st_mtime_ns >= epub.stat().st_mtime_ns:
+            return True
     from PIL import Image  # noqa: PLC0415
 
     try:

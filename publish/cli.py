@@ -150,24 +150,15 @@ def _shard(value: str) -> tuple[int, int]:
     return int(k), int(n)
 
 
-def _formats(value: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
-    from publish.config import validate_formats  # noqa: PLC0415
-
+def _comma_list(
+    value: str | None, default: tuple[str, ...], validate: Callable[[tuple[str, ...]], None]
+) -> tuple[str, ...]:
+    """A comma-separated option, validated; the configured default when it is not given."""
     if value is None:
         return default
-    formats = tuple(f.strip() for f in value.split(",") if f.strip())
-    validate_formats(formats)
-    return formats
-
-
-def _editions(value: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
-    from publish.config import validate_editions  # noqa: PLC0415
-
-    if value is None:
-        return default
-    editions = tuple(e.strip() for e in value.split(",") if e.strip())
-    validate_editions(editions)
-    return editions
+    items = tuple(item.strip() for item in value.split(",") if item.strip())
+    validate(items)
+    return items
 
 
 def _page_setup(args: argparse.Namespace, configured: PageSetup) -> PageSetup:
@@ -183,13 +174,17 @@ def _page_setup(args: argparse.Namespace, configured: PageSetup) -> PageSetup:
 
 
 def _request(args: argparse.Namespace, config: Config) -> BuildRequest:
-    from publish.config import validate_variant  # noqa: PLC0415
+    from publish.config import (  # noqa: PLC0415
+        validate_editions,
+        validate_formats,
+        validate_variant,
+    )
     from publish.pipeline import BuildRequest  # noqa: PLC0415
     from publish.render import build_time  # noqa: PLC0415
 
     return BuildRequest(
-        formats=_formats(args.format, config.build.formats),
-        editions=_editions(args.editions, config.build.editions),
+        formats=_comma_list(args.format, config.build.formats, validate_formats),
+        editions=_comma_list(args.editions, config.build.editions, validate_editions),
         out_root=args.output or config.output_dir,
         modified=build_time(),
         variant=validate_variant(args.variant) if args.variant else None,

@@ -93,6 +93,12 @@ def _string(value: Any, key: str, path: Path) -> str:
     return value
 
 
+def _bool(value: Any, key: str, path: Path, hint: str | None = None) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{key} must be true or false", path=path, hint=hint)
+    return value
+
+
 def read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text("utf-8"))
@@ -123,22 +129,28 @@ def _build_section(data: dict[str, Any], path: Path) -> BuildConfig:
         editions = _strings(data["editions"], "build.editions", path)
         validate_editions(editions, path)
         build = replace(build, editions=editions)
-    for key in ("embed_fonts", "check"):
-        if key in data:
-            if not isinstance(data[key], bool):
-                raise ConfigError(f"build.{key} must be true or false", path=path)
-            build = replace(build, **{key: data[key]})
+    if "embed_fonts" in data:
+        build = replace(build, embed_fonts=_bool(data["embed_fonts"], "build.embed_fonts", path))
+    if "check" in data:
+        build = replace(build, check=_bool(data["check"], "build.check", path))
     return build
 
 
-def validate_editions(editions: tuple[str, ...], path: Path | None = None) -> None:
-    bad = [e for e in editions if e not in EDITIONS]
-    if bad or not editions:
+def _validate_choices(
+    values: tuple[str, ...], allowed: tuple[str, ...], what: str, path: Path | None, hint: str = ""
+) -> None:
+    bad = [v for v in values if v not in allowed]
+    if bad or not values:
         raise ConfigError(
-            f"unknown edition(s): {', '.join(bad) or '(none given)'}",
+            f"unknown {what}: {', '.join(bad) or '(none given)'}",
             path=path,
-            hint=f"choose from: {', '.join(EDITIONS)}; [script] variant picks the traditional one",
+            hint=f"choose from: {', '.join(allowed)}{hint}",
         )
+
+
+def validate_editions(editions: tuple[str, ...], path: Path | None = None) -> None:
+    hint = "; [script] variant picks the traditional one"
+    _validate_choices(editions, EDITIONS, "edition(s)", path, hint)
 
 
 def validate_variant(variant: str, path: Path | None = None) -> str:
@@ -169,17 +181,10 @@ def _script_section(data: dict[str, Any], path: Path) -> ScriptConfig:
     if "protected" in data:
         config = replace(config, protected=_strings(data["protected"], "script.protected", path))
     if "strict" in data:
-        if not isinstance(data["strict"], bool):
-            raise ConfigError("script.strict must be true or false", path=path)
-        config = replace(config, strict=data["strict"])
+        config = replace(config, strict=_bool(data["strict"], "script.strict", path))
     if "quotes" in data:
-        if not isinstance(data["quotes"], bool):
-            raise ConfigError(
-                "script.quotes must be true or false",
-                path=path,
-                hint="true: 「」『』 in every traditional edition; false: keep “” ‘’",
-            )
-        config = replace(config, quotes=data["quotes"])
+        hint = "true: 「」『』 in every traditional edition; false: keep “” ‘’"
+        config = replace(config, quotes=_bool(data["quotes"], "script.quotes", path, hint))
     return config
 
 
@@ -196,22 +201,15 @@ def _pdf_section(data: dict[str, Any], path: Path) -> PageSetup:
             setup = replace(setup, pdf_variant=variant)
     except ConfigError as exc:
         raise ConfigError(exc.message, path=path, hint=exc.hint) from None
-    for key, attr in (("print", "print_marks"), ("recto_starts", "recto_starts")):
-        if key in data:
-            if not isinstance(data[key], bool):
-                raise ConfigError(f"pdf.{key} must be true or false", path=path)
-            setup = replace(setup, **{attr: data[key]})
+    if "print" in data:
+        setup = replace(setup, print_marks=_bool(data["print"], "pdf.print", path))
+    if "recto_starts" in data:
+        setup = replace(setup, recto_starts=_bool(data["recto_starts"], "pdf.recto_starts", path))
     return setup
 
 
 def validate_formats(formats: tuple[str, ...], path: Path | None = None) -> None:
-    bad = [f for f in formats if f not in FORMATS]
-    if bad or not formats:
-        raise ConfigError(
-            f"unknown output format(s): {', '.join(bad) or '(none given)'}",
-            path=path,
-            hint=f"choose from: {', '.join(FORMATS)}",
-        )
+    _validate_choices(formats, FORMATS, "output format(s)", path)
 
 
 def _normalise_section(data: dict[str, Any], path: Path) -> NormaliseConfig:

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from publish.config import Config, load_sidecar
+from publish.config import Config, Sidecar, load_sidecar
 from publish.errors import InputError, PublishError, RenderError, ScriptCheckError
 from publish.ingest import Source, read_source
 from publish.model import Issue, IssueMeta, Level, to_jsonable
@@ -181,7 +181,9 @@ class BuildRequest:
         )
 
 
-def _process_and_review(path: Path, config: Config, timer: Timer, out_dir: Path) -> Processed:
+def _process_and_review(
+    path: Path, config: Config, timer: Timer, out_dir: Path
+) -> tuple[Processed, Sidecar]:
     from publish.files import write_text_atomic  # noqa: PLC0415
     from publish.review import render_review  # noqa: PLC0415
 
@@ -203,7 +205,7 @@ def _process_and_review(path: Path, config: Config, timer: Timer, out_dir: Path)
             path=path,
             hint="see changes.html for why each line was dropped",
         )
-    return Processed(source, normalised, issue)
+    return Processed(source, normalised, issue), sidecar
 
 
 def build_input(path: Path, config: Config, request: BuildRequest) -> dict[str, Any]:
@@ -218,12 +220,12 @@ def build_input(path: Path, config: Config, request: BuildRequest) -> dict[str, 
     report: dict[str, Any] = {"input": str(path), "id": path.stem, "status": "ok", "outputs": []}
     out_dir = request.out_root / path.stem
     try:
-        processed = _process_and_review(path, config, timer, out_dir)
+        processed, sidecar = _process_and_review(path, config, timer, out_dir)
         report |= changes_report(processed)
         report["title"] = processed.issue.meta.display_title
         report["sketches"] = article_sketches(processed.issue)
         report["editions"] = []
-        script = request.script(load_sidecar(path).script(config.script))
+        script = request.script(sidecar.script(config.script))
         _write_editions(processed, script, request, timer, report)
     except PublishError as exc:
         report["status"] = "failed"
