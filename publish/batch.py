@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,8 +13,9 @@ from publish import __version__
 from publish.catalogue import write_catalogue
 from publish.config import Config
 from publish.errors import EXIT_FAILED_INPUTS, EXIT_OK, InputError
-from publish.files import write_text_atomic
+from publish.files import exclusive, write_text_atomic
 from publish.incremental import fingerprint, previous_report, record
+from publish.ingest import id_problem
 from publish.pipeline import BuildRequest, build_input
 from publish.reprints import find_reprints
 
@@ -76,6 +77,11 @@ def _duplicate_report(path: Path, others: list[Path]) -> dict[str, Any]:
         path=path,
         hint="rename one of the files",
     )
+    return _error_report(path, error)
+
+
+def _error_report(path: Path, error: InputError) -> dict[str, Any]:
+    """A failure found before building, so no per-input report is written (only the run's)."""
     return {"input": str(path), "id": path.stem, "status": "failed", "error": error.to_dict()}
 
 
@@ -97,17 +103,44 @@ def build_all(
     force: bool = False,
     fail_fast: bool = False,
     progress: Any = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> RunResult:
     """Build every input (in `jobs` worker processes), skipping those whose outputs are current.
 
     A failed input never stops the others unless `fail_fast`; reports keep the input order.
+    Builds into one output directory take turns (`on_wait` hears when this one has to wait).
     """
+    with exclusive(request.out_root, on_wait):
+        return _build_locked(
+            inputs,
+            config=config,
+            request=request,
+            jobs=jobs,
+            force=force,
+            fail_fast=fail_fast,
+            progress=progress,
+        )
+
+
+def _build_locked(
+    inputs: list[Path],
+    *,
+    config: Config,
+    request: BuildRequest,
+    jobs: int,
+    force: bool,
+    fail_fast: bool,
+    progress: Any,
+) -> RunResult:
     duplicates = duplicate_ids(inputs)
     reports: dict[Path, dict[str, Any]] = {}
     pending: dict[Path, str] = {}
     for path in inputs:
         if path.stem in duplicates:
             reports[path] = _duplicate_report(path, duplicates[path.stem])
+            continue
+        if (problem := id_problem(path)) is not None:
+            reports[path] = _error_report(path, problem)
             continue
         try:
             digest, previous = _reuse_or_none(path, config, request, force=force)

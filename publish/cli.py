@@ -257,6 +257,7 @@ def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
         force=args.force,
         fail_fast=args.fail_fast,
         progress=_progress(args, out),
+        on_wait=lambda message: print(message, file=out, flush=True),
     )
     for found in result.reprints:
         a, b = found["a"], found["b"]

@@ -110,16 +110,23 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"cannot read config: {exc.strerror}", path=path) from exc
 
 
+def _inside(value: str, key: str, path: Path) -> str:
+    """A relative path that stays inside the project: a shared config must not make a build
+    read or write elsewhere (`-o` and input arguments on the command line are the user's own)."""
+    if not value or Path(value).is_absolute() or ".." in Path(value).parts:
+        raise ConfigError(f"{key} must be a path inside the project, not “{value}”", path=path)
+    return value
+
+
 def _build_section(data: dict[str, Any], path: Path) -> BuildConfig:
     allowed = {"inputs", "output", "formats", "editions", "embed_fonts", "check"}
     _check_keys(data, allowed, "[build]", path)
     build = BuildConfig()
     if "inputs" in data:
-        build = replace(build, inputs=_strings(data["inputs"], "build.inputs", path))
+        inputs = _strings(data["inputs"], "build.inputs", path)
+        build = replace(build, inputs=tuple(_inside(i, "build.inputs", path) for i in inputs))
     if "output" in data:
-        output = _string(data["output"], "build.output", path)
-        if Path(output).is_absolute() or ".." in Path(output).parts:
-            raise ConfigError("build.output must be a path inside the project", path=path)
+        output = _inside(_string(data["output"], "build.output", path), "build.output", path)
         build = replace(build, output=output)
     if "formats" in data:
         formats = _strings(data["formats"], "build.formats", path)

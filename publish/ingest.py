@@ -43,6 +43,22 @@ def source_id(path: Path) -> str:
     return path.stem
 
 
+def id_problem(path: Path) -> InputError | None:
+    """Why an input's id cannot name its output folder, if it cannot.
+
+    The id becomes `<output>/<id>/`, so `...txt` (id `..`) would write beside the output folder
+    and `.x.txt` would hide its outputs.
+    """
+    stem = source_id(path)
+    if stem.startswith(".") or not stem or any(ord(c) < 0x20 or c == "\x7f" for c in stem):
+        return InputError(
+            f"the file name “{path.name}” cannot name an output folder",
+            path=path,
+            hint="rename the input: no leading dot, no control characters",
+        )
+    return None
+
+
 def read_source(path: Path) -> Source:
     """Read and decode one input file, or raise InputError naming the file and the problem."""
     try:

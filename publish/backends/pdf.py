@@ -27,7 +27,7 @@ from publish.backends import BackendOptions
 from publish.backends.cjk_justify import cjk_justification
 from publish.errors import RenderError
 from publish.files import atomic_path
-from publish.fonts import EMOJI_FAMILY, REPLACEMENT, missing_glyphs
+from publish.fonts import EMOJI_FAMILY, REPLACEMENT, find_font, missing_glyphs
 from publish.model import Article, Issue
 from publish.pagesetup import PageSetup, stylesheet
 from publish.render import STYLES_DIR, RenderContext, TocEntry, environment
@@ -177,6 +177,8 @@ def render_pdf(html: str, target: Path, ctx: RenderContext, pdf_variant: str | N
 def replace_missing_glyphs(html: str, ctx: RenderContext) -> tuple[str, list[str]]:
     """Characters no font of the edition covers (nor the emoji fallback) are printed as 〓 and
     reported, never left to become a silent tofu box."""
+    for family in (ctx.serif_font, ctx.sans_font):
+        find_font(family)  # the book's own faces must be there: an error, not a substitute
     families = (ctx.serif_font, ctx.sans_font, EMOJI_FAMILY)
     missing = missing_glyphs(html, families)
     reports = [

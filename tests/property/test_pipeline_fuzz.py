@@ -12,6 +12,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -21,8 +22,10 @@ from test_normalise_properties import (
 
 from publish.backends.epub import EpubBackend
 from publish.ingest import Source, decode
+from publish.model import Issue
 from publish.pipeline import process_source
 from publish.render import build_context, build_time
+from publish.validate import check_epubs, summarise
 
 HOSTILE = (
     "<script>alert(1)</script>",
@@ -46,6 +49,8 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )  # fmt: skip
 PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
+# EPUBCheck takes a JVM start per file, so it sees a sample of the generated issues.
+EPUBCHECK_SAMPLE = 4 if PROFILE.max_examples < 100 else 40
 
 
 @st.composite
@@ -58,20 +63,26 @@ def hostile_issue(draw: st.DrawFn) -> str:
     return "\n".join(lines)
 
 
-@PROFILE
-@given(hostile_issue())
-def test_pipeline_never_crashes_and_writes_well_formed_epubs(text: str) -> None:
+def fuzz_issue(text: str) -> Issue | None:
+    """The issue `publish build` would make of `text`; None where it reports a clear error."""
     data = text.encode("utf-8", "surrogatepass")
     try:
         decoded, encoding, notices = decode(data)
     except Exception as exc:
         assert type(exc).__name__ == "InputError", exc
-        return
+        return None
     source = Source(
         id="fuzz", path=Path("fuzz.txt"), text=decoded, encoding=encoding, notices=notices
     )
     issue = process_source(source).issue
-    if not issue.articles:  # every line was furniture: `publish build` reports a clear error
+    return issue if issue.articles else None  # no articles: every line was furniture
+
+
+@PROFILE
+@given(hostile_issue())
+def test_pipeline_never_crashes_and_writes_well_formed_epubs(text: str) -> None:
+    issue = fuzz_issue(text)
+    if issue is None:
         return
     ctx = build_context(issue, modified=build_time({"SOURCE_DATE_EPOCH": "0"}))
     dest = Path(tempfile.gettempdir()) / f"publish-fuzz-{os.getpid()}.epub"
@@ -86,3 +97,21 @@ def test_pipeline_never_crashes_and_writes_well_formed_epubs(text: str) -> None:
                         assert b"<script" not in body and b'<img src="file' not in body
     finally:
         dest.unlink(missing_ok=True)
+
+
+@pytest.mark.e2e
+def test_a_sample_of_generated_issues_passes_epubcheck(tmp_path: Path) -> None:
+    made: list[Path] = []
+
+    @settings(PROFILE, max_examples=EPUBCHECK_SAMPLE)
+    @given(hostile_issue())
+    def build(text: str) -> None:
+        issue = fuzz_issue(text)
+        if issue is not None:
+            ctx = build_context(issue, modified=build_time({"SOURCE_DATE_EPOCH": "0"}))
+            made.append(EpubBackend().write(issue, ctx, tmp_path / f"fuzz-{len(made)}.epub"))
+
+    build()
+    assert len(made) >= EPUBCHECK_SAMPLE // 2, len(made)
+    failures = [line for r in check_epubs(made) if not r.ok for line in summarise(r)]
+    assert failures == []

@@ -25,6 +25,7 @@ from publish.errors import (
     EXIT_OK,
     EXIT_USAGE,
 )
+from publish.fonts import coverage, find_font
 from publish.ingest import MAX_INPUT_BYTES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -140,48 +141,81 @@ def test_hostile_markup_is_text(tmp_path: Path) -> None:
     assert "<img" not in chapters
 
 
+@dataclass(frozen=True)
+class RunCase:
+    name: str
+    argv: list[str]
+    code: int
+    says: str
+    prepare: Callable[[Path, pytest.MonkeyPatch], None] | None = None  # in the project folder
+
+
+def config(toml: str) -> Callable[[Path, pytest.MonkeyPatch], None]:
+    def prepare(project: Path, _: pytest.MonkeyPatch) -> None:
+        (project / "publish.toml").write_text(toml, "utf-8")
+
+    return prepare
+
+
+def no_fonts(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fontconfig that knows no fonts at all."""
+    conf = project / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?>\n<fontconfig><dir>/nonexistent</dir></fontconfig>\n')
+    monkeypatch.setenv("FONTCONFIG_FILE", str(conf))
+    find_font.cache_clear()
+    coverage.cache_clear()
+
+
+def dotted_name(project: Path, _: pytest.MonkeyPatch) -> None:
+    shutil.copy(GOOD, project / "...txt")
+
+
 RUN_CASES = [
-    ("missing input", ["build", "nowhere.txt"], EXIT_INPUT, "no such file"),
-    ("folder without inputs", ["build", "empty-dir"], EXIT_USAGE, "no inputs"),
-    ("unknown format", ["build", "good.txt", "--format", "docx"], EXIT_CONFIG, "format"),
-    ("unknown edition", ["build", "good.txt", "--editions", "zh-TW"], EXIT_CONFIG, "edition"),
-    ("bad page size", ["build", "good.txt", "--page-size", "Letter"], EXIT_CONFIG, "page size"),
-    ("bad shard", ["build", "good.txt", "--shard", "3/2"], EXIT_USAGE, "K/N"),
-    ("duplicate ids", ["build", "a", "b"], EXIT_FAILED_INPUTS, "duplicate input id"),
-    (
-        "output is a file",
-        ["build", "good.txt", "-o", "good.txt"],
-        EXIT_ENVIRONMENT,
-        "not a directory",
-    ),
-]
+    RunCase("missing input", ["build", "nowhere.txt"], EXIT_INPUT, "no such file"),
+    RunCase("folder without inputs", ["build", "empty-dir"], EXIT_USAGE, "no inputs"),
+    RunCase("unknown format", ["build", "good.txt", "--format", "docx"], EXIT_CONFIG, "format"),
+    RunCase("unknown edition", ["build", "good.txt", "--editions", "zh-TW"], EXIT_CONFIG, "edition"),  # noqa: E501
+    RunCase("bad page size", ["build", "good.txt", "--page-size", "Letter"], EXIT_CONFIG, "page size"),  # noqa: E501
+    RunCase("bad shard", ["build", "good.txt", "--shard", "3/2"], EXIT_USAGE, "K/N"),
+    RunCase("duplicate ids", ["build", "a", "b"], EXIT_FAILED_INPUTS, "duplicate input id"),
+    RunCase("file name `...txt` (id `..`)", ["build", "...txt"], EXIT_INPUT, "cannot name an output folder", dotted_name),  # noqa: E501
+    RunCase("output is a file", ["build", "good.txt", "-o", "good.txt"], EXIT_ENVIRONMENT, "not a directory"),  # noqa: E501
+    RunCase("unwritable output directory", ["build", "good.txt", "-o", "/proc/publish-out"], EXIT_ENVIRONMENT, "cannot write to the output directory"),  # noqa: E501
+    RunCase("missing font", ["build", "good.txt", "--format", "epub"], EXIT_ENVIRONMENT, "is not installed", no_fonts),  # noqa: E501
+    RunCase("config: malformed TOML", ["build", "good.txt"], EXIT_CONFIG, "invalid TOML", config("[build\n")),  # noqa: E501
+    RunCase("config: unknown key", ["build", "good.txt"], EXIT_CONFIG, "unknown key", config('[build]\nouput = "x"\n')),  # noqa: E501
+    RunCase("config: wrong type", ["build", "good.txt"], EXIT_CONFIG, "build.embed_fonts", config('[build]\nembed_fonts = "yes"\n')),  # noqa: E501
+    RunCase("config: output outside the project", ["build", "good.txt"], EXIT_CONFIG, "inside the project", config('[build]\noutput = "../../out"\n')),  # noqa: E501
+    RunCase("config: inputs outside the project", ["build"], EXIT_CONFIG, "inside the project", config('[build]\ninputs = ["/etc"]\n')),  # noqa: E501
+]  # fmt: skip
 
 
-@pytest.mark.parametrize(("name", "argv", "code", "says"), RUN_CASES, ids=[c[0] for c in RUN_CASES])
-def test_run_level_problems(  # noqa: PLR0917 - pytest passes parameters by name
-    name: str,
-    argv: list[str],
-    code: int,
-    says: str,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+@pytest.mark.parametrize("case", RUN_CASES, ids=[c.name for c in RUN_CASES])
+def test_run_level_problems(case: RunCase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     shutil.copy(GOOD, tmp_path / "good.txt")
     (tmp_path / "empty-dir").mkdir()
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()
         shutil.copy(GOOD, tmp_path / folder / "same.txt")
-    got, said = (
-        run(*argv, "-j", "1") if argv[0] == "build" and "--shard" not in argv else run(*argv)
-    )
-    assert got == code, said
-    assert says in said, said
+    if case.prepare is not None:
+        case.prepare(tmp_path, monkeypatch)
+    try:
+        argv = case.argv
+        got, said = (
+            run(*argv, "-j", "1") if argv[0] == "build" and "--shard" not in argv else run(*argv)
+        )
+    finally:
+        find_font.cache_clear()  # a font looked up under a test's fontconfig must not stick
+        coverage.cache_clear()
+    assert got == case.code, said
+    assert case.says in said, said
+    assert not (tmp_path.parent / "out").exists() and not (tmp_path / "report.json").exists()
 
 
 def table() -> str:
     rows = [f"| {c.name} | {c.outcome} | {c.code} | {c.says or '—'} |" for c in CASES]
-    rows += [f"| {n} | run-level | {code} | {says} |" for n, _, code, says in RUN_CASES]
+    rows += [f"| {c.name} | run-level | {c.code} | {c.says} |" for c in RUN_CASES]
     return "\n".join(
         [
             "# Bad input: what happens",
