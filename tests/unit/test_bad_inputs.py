@@ -66,7 +66,7 @@ def with_sidecar(toml: str) -> Callable[[Path], Path]:
 def big(folder: Path) -> Path:
     path = folder / "big.txt"
     with path.open("wb") as handle:
-        handle.truncate(MAX_INPUT_BYTES + 1)  # sparse: no need to write the bytes
+        handle.truncate(50 << 20)  # sparse: no need to write the bytes
     return path
 
 
@@ -88,7 +88,7 @@ CASES = [
     Case("only furniture lines", text("promo.txt", "扫码收听有声文章\n\n■\n"), EXIT_INPUT, "no text left", "error"),  # noqa: E501
     Case("no structure", text("plain.txt", "没有标题也没有目录的一段文字。\n"), EXIT_OK, "", "built as one article"),  # noqa: E501
     Case("hostile markup", text("evil.txt", "标题\n\n<script>alert(1)</script><img src=file:///etc/passwd> ]]> &amp; url(http://x)\n"), EXIT_OK, "", "built, shown as text"),  # noqa: E501
-    Case(f"input over {MAX_INPUT_BYTES >> 20} MB", big, EXIT_INPUT, "limit", "error"),
+    Case(f"a 50 MB input (limit {MAX_INPUT_BYTES >> 20} MB)", big, EXIT_INPUT, "limit", "error, read nothing"),  # noqa: E501
     Case("sidecar: malformed TOML", with_sidecar("[meta\n"), EXIT_CONFIG, "invalid TOML", "error"),
     Case("sidecar: lone surrogate", with_sidecar('[meta]\ntitle = "\\ud800"\n'), EXIT_CONFIG, "invalid TOML", "error"),  # noqa: E501
     Case("sidecar: unknown key", with_sidecar('[meta]\nmagazine = "x"\n'), EXIT_CONFIG, "unknown key", "error"),  # noqa: E501
