@@ -17,6 +17,7 @@ from publish.files import exclusive, write_text_atomic
 from publish.incremental import fingerprint, previous_report, record
 from publish.ingest import id_problem
 from publish.pipeline import BuildRequest, build_input
+from publish.progress import Progress
 from publish.reprints import find_reprints
 
 
@@ -102,7 +103,7 @@ def build_all(
     jobs: int = 1,
     force: bool = False,
     fail_fast: bool = False,
-    progress: Any = None,
+    progress: Progress | None = None,
     on_wait: Callable[[str], None] | None = None,
 ) -> RunResult:
     """Build every input (in `jobs` worker processes), skipping those whose outputs are current.
@@ -111,27 +112,25 @@ def build_all(
     Builds into one output directory take turns (`on_wait` hears when this one has to wait).
     """
     with exclusive(request.out_root, on_wait):
-        return _build_locked(
+        reports, pending = _plan(inputs, config, request, force=force)
+        jobs = min(jobs, len(pending)) or 1
+        return _run(
             inputs,
+            reports,
+            _order(pending, jobs),
             config=config,
             request=request,
             jobs=jobs,
-            force=force,
             fail_fast=fail_fast,
             progress=progress,
         )
 
 
-def _build_locked(
-    inputs: list[Path],
-    *,
-    config: Config,
-    request: BuildRequest,
-    jobs: int,
-    force: bool,
-    fail_fast: bool,
-    progress: Any,
-) -> RunResult:
+def _plan(
+    inputs: list[Path], config: Config, request: BuildRequest, *, force: bool
+) -> tuple[dict[Path, dict[str, Any]], dict[Path, str]]:
+    """Reports of the inputs that need no build (current, or failed before building), and the
+    fingerprints of those to build."""
     duplicates = duplicate_ids(inputs)
     reports: dict[Path, dict[str, Any]] = {}
     pending: dict[Path, str] = {}
@@ -150,19 +149,41 @@ def _build_locked(
             reports[path] = previous
         else:
             pending[path] = digest
-    for report in (reports[p] for p in inputs if p in reports):
-        if progress is not None:
-            progress(report)
+    return reports, pending
+
+
+def _order(pending: dict[Path, str], jobs: int) -> dict[Path, str]:
+    if jobs > 1:
+        # Biggest first (by input size), so a big issue does not start last and run alone.
+        return dict(sorted(pending.items(), key=lambda item: _size(item[0]), reverse=True))
+    return pending
+
+
+def _run(
+    inputs: list[Path],
+    reports: dict[Path, dict[str, Any]],
+    pending: dict[Path, str],
+    *,
+    config: Config,
+    request: BuildRequest,
+    jobs: int,
+    fail_fast: bool,
+    progress: Progress | None,
+) -> RunResult:
+    if progress is not None:
+        progress.planned([p.stem for p in inputs], [p.stem for p in pending], jobs)
+        for report in (reports[p] for p in inputs if p in reports):
+            progress.finished(report)
 
     def finished(path: Path, report: dict[str, Any]) -> bool:
         reports[path] = report
         if report["status"] == "ok" and pending[path]:
             record(request.out_root / path.stem, pending[path])
         if progress is not None:
-            progress(report)
+            progress.finished(report)
         return fail_fast and report["status"] != "ok"
 
-    if jobs > 1 and len(pending) > 1:
+    if jobs > 1:
         _run_pool(pending, config, request, jobs, finished)
     else:
         for path in pending:
@@ -174,6 +195,13 @@ def _build_locked(
     return result
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # unreadable: build_input reports it
+
+
 def _run_pool(
     pending: dict[Path, str],
     config: Config,
@@ -183,10 +211,8 @@ def _run_pool(
 ) -> None:
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait  # noqa: PLC0415
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(pending))) as pool:
-        # Longest first (by input size), so a big issue does not start last and run alone.
-        order = sorted(pending, key=lambda p: p.stat().st_size if p.exists() else 0, reverse=True)
-        futures = {pool.submit(build_input, path, config, request): path for path in order}
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = {pool.submit(build_input, path, config, request): path for path in pending}
         remaining = set(futures)
         while remaining:
             done, remaining = wait(remaining, return_when=FIRST_COMPLETED)

@@ -194,23 +194,6 @@ def _request(args: argparse.Namespace, config: Config) -> BuildRequest:
     )
 
 
-def _progress(args: argparse.Namespace, out: TextIO) -> Callable[[dict[str, Any]], None]:
-    def progress(report: dict[str, Any]) -> None:
-        if report["status"] != "ok":
-            error = report.get("error", {})
-            print(f"FAILED  {report['input']}: {error.get('message')}", file=out, flush=True)
-        elif args.quiet:
-            return
-        elif report.get("skipped"):
-            print(f"current {report['input']} (unchanged since the last build)", file=out)
-        else:
-            outputs = ", ".join(Path(o["path"]).name for o in report["outputs"])
-            seconds = sum(report.get("timings", {}).values())
-            print(f"ok      {report['input']} -> {outputs} ({seconds:.1f} s)", file=out, flush=True)
-
-    return progress
-
-
 def _summary(result: RunResult, out_root: Path, out: TextIO) -> None:
     """The end-of-run table: input, editions, outputs, warnings, time."""
     print(
@@ -234,6 +217,7 @@ def _summary(result: RunResult, out_root: Path, out: TextIO) -> None:
 def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     from publish.batch import build_all, discover, shard  # noqa: PLC0415
     from publish.config import load_config  # noqa: PLC0415
+    from publish.progress import for_stream  # noqa: PLC0415
 
     config = load_config(Path.cwd())
     request = _request(args, config)
@@ -249,16 +233,20 @@ def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError("no inputs found", hint="give .txt files or a directory that has some")
     if args.shard:
         inputs = shard(inputs, args.shard)
-    result = build_all(
-        inputs,
-        config=config,
-        request=request,
-        jobs=args.jobs if args.jobs is not None else (os.cpu_count() or 1),
-        force=args.force,
-        fail_fast=args.fail_fast,
-        progress=_progress(args, out),
-        on_wait=lambda message: print(message, file=out, flush=True),
-    )
+    progress = for_stream(out, quiet=args.quiet)
+    try:
+        result = build_all(
+            inputs,
+            config=config,
+            request=request,
+            jobs=args.jobs if args.jobs is not None else (os.cpu_count() or 1),
+            force=args.force,
+            fail_fast=args.fail_fast,
+            progress=progress,
+            on_wait=lambda message: print(message, file=out, flush=True),
+        )
+    finally:
+        progress.close()
     for found in result.reprints:
         a, b = found["a"], found["b"]
         print(
