@@ -70,7 +70,7 @@ def bench_seed(seed: Path, repeat: int, tmp: Path) -> tuple[str, Run, Run]:
     full = best_of(
         repeat,
         [sys.executable, "-m", "publish", "build", str(seed), "-o", str(tmp / "out"),
-         "--format", "pdf", "--editions", "zh-Hans", "-q"],
+         "--format", "pdf", "--editions", "zh-Hans", "-q", "--force"],
     )  # fmt: skip
     return seed.stem[:3], floor, full
 

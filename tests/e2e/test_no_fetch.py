@@ -95,7 +95,10 @@ def allowed_prefixes(tmp_path: Path) -> tuple[str, ...]:
             Path("/var/cache/fontconfig"), Path.home() / ".cache" / "fontconfig",
             Path("/usr/share/zoneinfo"), Path("/usr/lib"), Path("/proc"), Path("/dev"),
             Path("/etc/mime.types"),  # the standard library's mimetypes table
-            Path(tempfile.gettempdir()) / "tmp",  # scratch files tempfile names tmp*
+            # scratch files: tempfile's tmp*, the PDF's font subsets, WeasyPrint's font copies
+            Path(tempfile.gettempdir()) / "tmp",
+            Path(tempfile.gettempdir()) / "publish-fonts-",
+            Path(tempfile.gettempdir()) / "weasyprint-",
         )
     )  # fmt: skip
 

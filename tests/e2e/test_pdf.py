@@ -383,6 +383,24 @@ def test_fetcher_serves_project_stylesheets(fetcher: StylesOnlyFetcher) -> None:
         response.close()
 
 
+def test_fetcher_serves_font_subsets_only_from_the_editions_folder(tmp_path: Path) -> None:
+    fonts, elsewhere = tmp_path / "fonts", tmp_path / "elsewhere"
+    for folder in (fonts, elsewhere):
+        folder.mkdir()
+        (folder / "0.otf").write_bytes(b"OTTO")
+    fetcher = StylesOnlyFetcher(fonts=fonts)
+    response = fetcher.fetch((fonts / "0.otf").as_uri())
+    try:
+        assert response.read() == b"OTTO"
+    finally:
+        response.close()
+    for url in ((elsewhere / "0.otf").as_uri(), (fonts / "0.otf").as_uri() + "/../../x.otf"):
+        with pytest.raises(RefusedURL):
+            fetcher.fetch(url)
+    with pytest.raises(RefusedURL):
+        StylesOnlyFetcher().fetch((fonts / "0.otf").as_uri())
+
+
 def test_registry_finds_the_pdf_backend() -> None:
     backend = get_backend("pdf")
     assert isinstance(backend, PdfBackend)
