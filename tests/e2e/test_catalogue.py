@@ -51,7 +51,9 @@ def open_in_chromium(page: Path, shot: Path) -> list[str]:
 
 
 def test_opens_in_chromium_without_console_errors(built: Path) -> None:
-    for page in (built / "index.html", built / "web" / "changes.html"):
+    reports = sorted(built.glob("*/changes.html"))
+    assert [p.parent.name for p in reports] == ["issue", "web"]  # the binary input has none
+    for page in (built / "index.html", *reports):
         shot = built / f"{page.parent.name}-{page.stem}.png"
         assert open_in_chromium(page, shot) == []
         assert shot.stat().st_size > 10_000  # a real page, not a blank
