@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
 from publish.model import Article, ArticleKind, Issue, MastheadField
 
@@ -205,7 +206,27 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.tests["cover_editorial"] = _is_cover
+    env.filters["tie_end"] = tie_end
     return env
+
+
+# Punctuation that may not begin a line, so it never counts towards the characters tied.
+_NO_LINE_START = "。，、；：？！…—·”’」』）》〉】〕〗〙〛）］｝,.;:?!)]}%"
+TIE_CHARS = 2
+
+
+def tie_end(text: str, count: int = TIE_CHARS) -> markupsafe.Markup:
+    """The text with its last `count` characters (and any punctuation after them) kept on one
+    line, so a paragraph or a contents entry never ends with one lone character on its last
+    line (孤字), which Chinese typesetting avoids. Escapes the text."""
+    tail, seen = len(text), 0
+    while tail > 0 and seen < count:
+        tail -= 1
+        seen += text[tail] not in _NO_LINE_START and not text[tail].isspace()
+    if tail == 0 or any(ch.isspace() for ch in text[tail - 1 :]):
+        return markupsafe.escape(text)  # a space is a break opportunity the tie would move
+    head, end = markupsafe.escape(text[:tail]), markupsafe.escape(text[tail:])
+    return markupsafe.Markup(f'{head}<span class="tie">{end}</span>')
 
 
 def render_article(

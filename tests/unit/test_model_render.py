@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import markupsafe
 import pytest
 
 from publish.files import atomic_path, write_text_atomic
@@ -19,7 +20,14 @@ from publish.model import (
     issue_from_jsonable,
     to_jsonable,
 )
-from publish.render import build_context, build_time, build_toc, identifier, render_article
+from publish.render import (
+    build_context,
+    build_time,
+    build_toc,
+    identifier,
+    render_article,
+    tie_end,
+)
 
 HOSTILE = "<script>alert(1)</script> &amp; ]]> <img src=x onerror=1> url(http://evil/)"
 
@@ -84,3 +92,24 @@ def test_atomic_write_leaves_nothing_on_failure(tmp_path: Path) -> None:
         raise RuntimeError("killed mid-write")
     assert dest.read_text("utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "深化人工智能发展和治理国际合作",
+            '深化人工智能发展和治理国际<span class="tie">合作</span>',
+        ),
+        ("总结经验。", '总结<span class="tie">经验。</span>'),
+        ("他说：“好。”", '他说：<span class="tie">“好。”</span>'),
+        ("<b>&危", '&lt;b&gt;<span class="tie">&amp;危</span>'),  # escaped, both halves
+    ],
+)
+def test_tie_end_keeps_the_last_two_characters_together(text: str, expected: str) -> None:
+    assert str(tie_end(text)) == expected
+
+
+@pytest.mark.parametrize("text", ["好", "。", "", "📍 天津 📖 正文", "天 津"])
+def test_tie_end_leaves_short_or_spaced_text_alone(text: str) -> None:
+    assert str(tie_end(text)) == str(markupsafe.escape(text))
