@@ -187,28 +187,68 @@ drop_spam = drop_where("F205", "spam-line", _is_spam)
 _DISCLAIMER = regex.compile(r"^[\[【]?(?:免责声明|版权声明)[\]】]?|^(?:Copyright|©|版权所有)")
 
 
+# `当前位置：首页 > 新闻 > 正文`, `您现在的位置: 首页>>党建`, `首页 > 正文`.
+_BREADCRUMB = regex.compile(
+    r"^(?:你|您)?(?:当前|现在)?(?:的)?(?:所在)?位置\s*[:：]|^首页\s*(?:>|＞|»|›|→|/|>>)"
+)
+_SITE_NAME_MAX = 16
+
+
+def _is_site_name(lines: Document, index: int) -> bool:
+    """The site's name at the very top, right above its breadcrumb (`四川党史文献网`)."""
+    text = lines[index].text
+    following = lines[index + 1].text if index + 1 < len(lines) else ""
+    return (
+        index < 2
+        and len(text) <= _SITE_NAME_MAX
+        and not _PROSE_PUNCT.search(text)
+        and _BREADCRUMB.match(following) is not None
+    )
+
+
 def _is_web_chrome(lines: Document, index: int) -> bool:
     text = lines[index].text
-    if text in word_list("web_chrome"):
+    if text in word_list("web_chrome") or _BREADCRUMB.match(text):
         return True
-    return _DISCLAIMER.match(text) is not None
+    return _DISCLAIMER.match(text) is not None or _is_site_name(lines, index)
 
 
 drop_web_chrome = drop_where("F206", "web-chrome", _is_web_chrome)
 
 _META_LABEL = regex.compile(r"(发布时间|发布日期|来源|作者|编辑|责任编辑|浏览次数|点击数)\s*[:：]")
-_META_START = regex.compile(r"^(?:发布时间|发布日期|原文链接|原文地址|本文链接)\s*[:：]")
+_META_START = regex.compile(
+    r"^(?:发布时间|发布日期|原文链接|原文地址|本文链接)\s*[:：]"
+    # library cataloguing codes of a journal article, and its keywords
+    r"|^[\[【]?(?:中图分类号|中图法分类号|文献标识码|文献标志码|文章编号|DOI|关键词|关键字)[\]】]?\s*[:：]?"
+)
+# In a web page's header only: `2021-05-30 10:48钟泉` (date, time, author) and the print source
+# `藏书报 2021年38期`. Numeric dates with - / . only: a `2024年3月5日` line can be the text's own.
+_DATELINE = regex.compile(
+    r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[^。，,；;！？!?]{0,24}$"
+)
+_PRINT_SOURCE = regex.compile(
+    r"^\S{2,15}(?:报|刊|杂志|周刊|月刊|旬刊)\s*\d{4}\s*年\s*(?:第\s*)?\d{1,3}\s*期$"
+)
+HEADER_LINES = 8  # how far down a web page's header (title, dateline, source) reaches
+
+
+def _is_web_metadata(text: str, index: int) -> bool:
+    if _META_START.match(text):
+        return True
+    if len({m.group(1) for m in _META_LABEL.finditer(text)}) >= 2:
+        return True
+    header = index < HEADER_LINES
+    return header and (_DATELINE.match(text) is not None or _PRINT_SOURCE.match(text) is not None)
 
 
 def web_metadata(lines: Document, _config: NormaliseConfig) -> Outcome:
-    """`发布时间:… 来源:… 作者:…` and `原文链接:…` lines become metadata, not text."""
+    """`发布时间:… 来源:… 作者:…`, `原文链接:…`, cataloguing codes and keywords, and a web
+    page's dateline and print source become metadata, not text."""
     rec = Recorder("F207", "web-metadata")
     out: list[Line] = []
-    for line in lines:
-        text = line.text
-        labels = {m.group(1) for m in _META_LABEL.finditer(text)}
-        if line.kind is LineKind.TEXT and (_META_START.match(text) or len(labels) >= 2):
-            rec.change(line.first, ChangeKind.MARK, text, "")
+    for index, line in enumerate(lines):
+        if line.kind is LineKind.TEXT and _is_web_metadata(line.text, index):
+            rec.change(line.first, ChangeKind.MARK, line.text, "")
             line = replace(line, kind=LineKind.META)
         out.append(line)
     return rec.outcome(out)

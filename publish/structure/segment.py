@@ -18,6 +18,7 @@ import regex
 
 from publish.chars import ends_sentence
 from publish.model import Diagnostic, Level
+from publish.names import is_person_name
 from publish.normalise.document import Line, LineKind
 from publish.shapes import (
     is_author_note,
@@ -199,7 +200,7 @@ def cue_starts(body: list[Line], taken: set[int], has_contents: bool) -> list[St
         ):
             starts.append(Start(head=i, title=(i, i), cue="byline"))
             continue
-        kicker = _KICKER.match(line.text) is not None
+        kicker = _KICKER.match(line.text) is not None and not _byline_under_heading(line, prev)
         hole = line.blank_before >= 2 or (prev is not None and bool(prev.end_mark))
         if kicker and (hole or digest) and nxt is not None:
             title_at = i + 1 if is_heading_line(nxt) and i + 1 not in taken else i
@@ -213,6 +214,13 @@ def cue_starts(body: list[Line], taken: set[int], has_contents: bool) -> list[St
         if not has_contents and after_end and nxt is not None and not is_heading_line(nxt):
             starts.append(Start(head=i, title=(i, i), cue="after-end"))
     return starts
+
+
+def _byline_under_heading(line: Line, prev: Line | None) -> bool:
+    """`颜林` right under a title is its author, not the next article's kicker (a kicker
+    stands above its title)."""
+    under = prev is not None and is_heading_line(prev)
+    return under and all(is_person_name(token) for token in line.text.split())
 
 
 def _is_title_after_label(line: Line) -> bool:

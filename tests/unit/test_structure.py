@@ -167,6 +167,24 @@ class TestArticles:
             "“今年的订单已经排到了秋天。”合作社负责人说。",
         ]
 
+    def test_reposted_article_with_site_chrome_and_a_bare_name_byline(self) -> None:
+        text = (
+            "某某党史网\n\n您现在的位置：首页 > 正文\n\n长征途中的一次会议\n\n\n\n  王红\n\n"
+            "  一九三五年二月，中央红军到达川南。会议在这里召开。\n\n  会议作出了重要决定。\n"
+        )
+        (article,) = detect_structure(normalise(text), "web").articles
+        assert (article.title, article.byline) == ("长征途中的一次会议", "王红")
+        assert len(article.blocks) == 2
+
+    def test_reposted_article_header_lines_are_metadata(self) -> None:
+        text = (
+            "支部建设六十年\n2021-05-30 10:48 李明\n示范报 2021年38期\n关键词：期刊\n李明\n"
+            "一九六一年七月，期刊在太原创刊，初为月刊。\n"
+        )
+        (article,) = detect_structure(normalise(text), "web").articles
+        assert (article.title, article.byline) == ("支部建设六十年", "李明")
+        assert [b.text for b in article.blocks] == ["一九六一年七月，期刊在太原创刊，初为月刊。"]
+
     def test_text_without_structure_is_one_article(self) -> None:
         issue = detect_structure(normalise("这是一段没有标题的文字。\n\n又一段文字。"), "plain")
         (article,) = issue.articles
