@@ -118,8 +118,9 @@ def section_bullets(lines: Document, _config: NormaliseConfig) -> Outcome:
 # --- furniture lines ----------------------------------------------------------------------------
 
 _QR = regex.compile(
-    r"^(?:请)?(?:扫码|扫描(?:二维码)?|扫一扫|长按(?:识别)?(?:二维码)?|识别二维码)(?:即可)?"
-    r"(?:看|听|收听|观看|阅读|关注|下载|进入|了解|获取|查看|参与|报名|收看|浏览|学习)"
+    r"^(?:请)?(?:手机)?(?:扫码|扫描(?:二维码)?|扫一扫|长按(?:识别)?(?:二维码)?|识别二维码)(?:即可)?"
+    r"(?:在手机上?)?"
+    r"(?:看|听|收听|观看|阅读|关注|下载|进入|了解|获取|查看|参与|报名|收看|浏览|学习|打开)"
 )
 
 
@@ -206,9 +207,26 @@ def _is_site_name(lines: Document, index: int) -> bool:
     )
 
 
+# `【字体：大 中 小】`, `字号：T|T`, `分享到：微信 微博`: page controls.
+_PAGE_CONTROL = regex.compile(
+    r"^[【\[]?(?:字体|字号)\s*[:：]?\s*[大中小默认Tt|｜\s]*[】\]]?$|^分享到\s*[:：]?"
+)
+_BRACKETED = regex.compile(r"【([^】]{1,8})】")
+
+
+def _is_button_row(text: str) -> bool:
+    """`【打印本页】【关闭窗口】`: a row of bracketed navigation buttons and nothing else."""
+    buttons = _BRACKETED.findall(text)
+    chrome = word_list("web_chrome")
+    rest = _BRACKETED.sub("", text).strip()
+    return len(buttons) >= 2 and not rest and all(b in chrome for b in buttons)
+
+
 def _is_web_chrome(lines: Document, index: int) -> bool:
     text = lines[index].text
-    if text in word_list("web_chrome") or _BREADCRUMB.match(text):
+    if text in word_list("web_chrome") or _BREADCRUMB.match(text) or _PAGE_CONTROL.match(text):
+        return True
+    if _is_button_row(text):
         return True
     return _DISCLAIMER.match(text) is not None or _is_site_name(lines, index)
 
@@ -220,6 +238,8 @@ _META_START = regex.compile(
     r"^(?:发布时间|发布日期|原文链接|原文地址|本文链接)\s*[:：]"
     # library cataloguing codes of a journal article, and its keywords
     r"|^[\[【]?(?:中图分类号|中图法分类号|文献标识码|文献标志码|文章编号|DOI|关键词|关键字)[\]】]?\s*[:：]?"
+    # the web editor's signature under the text: `（责任编辑：李明）`
+    r"|^[（(]\s*(?:责任编辑|编辑|责编|审核|校对|初审|复审|终审|审校)\s*[:：][^，。；;]{1,24}[）)]$"
 )
 # In a web page's header only: `2021-05-30 10:48钟泉` (date, time, author) and the print source
 # `藏书报 2021年38期`. Numeric dates with - / . only: a `2024年3月5日` line can be the text's own.

@@ -24,9 +24,12 @@ _ISSN = regex.compile(r"ISSN\s*[:：]?\s*(\d{4}-\d{3}[\dXx])")
 _CN = regex.compile(r"CN\s*[:：]?\s*(\d{2}-\d{4}/[A-Z]{1,2})")
 _MAGAZINE_NAME = regex.compile(r"^[\p{Han}·]{2,12}$")
 _CODE_SPACE = regex.compile(r"(?<=\b(?:ISSN|CN))(?=\d)")
+# A value ends at the next label, at a run of spaces (fields set apart by layout) or at the end.
 _WEB_FIELD = regex.compile(
-    r"(发布时间|发布日期|来源|作者|原文链接|原文地址|本文链接)\s*[:：]\s*(.+?)(?=\s+\S{2,4}\s*[:：]|$)"
+    r"(发布时间|发布日期|来源|作者|原文链接|原文地址|本文链接)\s*[:：]\s*(.+?)"
+    r"(?=\s+\S{2,4}\s*[:：]|\s{2,}|$)"
 )
+_WEB_DATE = regex.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _ISO_DATE = regex.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 
 
@@ -178,6 +181,10 @@ def _with_web_fields(meta: IssueMeta, meta_lines: list[Line]) -> IssueMeta:
         return meta
     date_text = values.get("发布时间") or values.get("发布日期")
     iso = _ISO_DATE.search(date_text or "")
+    if iso is None:  # an unlabelled date among the fields, or on a dateline of its own
+        found = (_WEB_DATE.search(line.text) for line in meta_lines)
+        iso = next((m for m in found if m is not None), None)
+        date_text = iso.group(0) if iso else None
     date = (
         f"{int(iso.group(1)):04d}-{int(iso.group(2)):02d}-{int(iso.group(3)):02d}" if iso else None
     )

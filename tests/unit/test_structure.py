@@ -68,6 +68,16 @@ class TestMetadata:
         assert issue.meta.url == "http://example.org/a.html"
         assert issue.meta.title == "某地推进基层治理"
 
+    def test_web_fields_set_apart_by_spaces_and_an_unlabelled_date(self) -> None:
+        text = (
+            "以自我革命引领社会革命\n"
+            "来源：《示范》2024/12    作者：中央党校课题组    2024-06-16 09:00:00\n"
+            "正文第一段，写得很长很长。\n"
+        )
+        meta = detect_structure(normalise(text), "web").meta
+        assert (meta.author, meta.source_site) == ("中央党校课题组", "《示范》2024/12")
+        assert (meta.date, meta.year) == ("2024-06-16", 2024)
+
 
 class TestContents:
     def test_page_first_with_authors_and_sections(self) -> None:
