@@ -14,6 +14,10 @@ _ORG_SUFFIX: Final = regex.compile(
     r"|报|网|台|杂志|评论员|记者|组)”?$"
 )
 _NAME_TOKEN: Final = regex.compile(r"^\p{Han}{2,4}$")
+# Not `｜`: `党建引领｜基层治理新路径` is a column label and a title.
+_SLASH_AUTHOR: Final = regex.compile(
+    r"^(\S.*?\S)\s*[/／]\s*([^/／。，；;,\s][^/／。，；;,]{0,28})$"
+)
 
 
 @cache
@@ -55,8 +59,12 @@ def is_author_field(text: str) -> bool:
 def split_author(text: str) -> tuple[str, str | None]:
     """`以青春之我 讲好觉悟故事 迟爱民` → (`以青春之我 讲好觉悟故事`, `迟爱民`).
 
-    Takes the longest author-like tail (up to three tokens) that leaves a title behind.
+    Takes the longest author-like tail (up to three tokens) that leaves a title behind; a slash
+    (`标题 / 本刊评论员`) separates them explicitly.
     """
+    slashed = _SLASH_AUTHOR.match(text)
+    if slashed:
+        return slashed.group(1), slashed.group(2)
     tokens = text.split()
     if len(tokens) >= 3 and len({len(t) for t in tokens}) == 1:
         return text, None  # parallel phrases (`畅联通 扩合作 强枢纽`), not a title and a name

@@ -24,7 +24,7 @@ MASTHEAD_LABELS = (
     "主管主办|主管单位|主办单位|主管|主办|协办|编辑出版|出版发行|出版|发行单位|发行范围|发行部电话"
     "|总编辑|副总编辑|总编|副总编|社长|副社长|主编|副主编|执行主编|编辑部主任|编辑部电话|责任编辑"
     "|执行编辑|文字采编|美术编辑|美编|责任校对|校对|编委会常务副主任|编委会委员|编委会|编委副主任"
-    "|编委主任|编委|国际标准刊号|国内统一刊号|刊号|广告经营许可证号|广告|邮发代号|电话|传真"
+    "|编委主任|编委|国际标准连续出版物号|国内统一连续出版物号|国际标准刊号|国内统一刊号|刊号|广告经营许可证号|广告|邮发代号|电话|传真"
     "|联系地址|地址|邮政编码|邮编|网络地址|网址|电子邮箱|电子信箱|邮箱|合作媒体|法律顾问|定价"
     "|印刷企业|印刷册数|印刷|准印证号|印数|发送范围|封面|声明|本刊|欢迎来稿|内部资料|ISSN|CN"
 )
@@ -38,7 +38,13 @@ def _unspaced(text: str) -> str:
     return _LETTER_SPACED.sub("", text)
 
 
+# `本刊评论员`, `本刊记者 王明`: a byline, although `本刊…` also opens masthead notices.
+_HOUSE_BYLINE = regex.compile(r"^本刊(?:特约)?(?:评论员|记者|通讯员|编辑部|特约撰稿人)")
+
+
 def is_masthead_like(text: str) -> bool:
+    if _HOUSE_BYLINE.match(text):
+        return False
     return bool(_MASTHEAD.match(_unspaced(text)) or _ISSUE_LINE.search(text))
 
 
@@ -75,13 +81,31 @@ def _anchor(lines: Document) -> int | None:
     return None
 
 
+_NAME_LINE = regex.compile(r"^[\p{Han}·\s]{2,16}$")
+
+
+def _previous_text(lines: Document, index: int) -> int | None:
+    return next((i for i in range(index - 1, -1, -1) if lines[i].kind is LineKind.TEXT), None)
+
+
+def _with_issue_head(lines: Document, start: int) -> int:
+    """Start earlier to take in the issue line (and the magazine's name above it) printed just
+    before the contents: `党员之友` / `2024年第5期（总第388期）` / `目录`."""
+    issue = _previous_text(lines, start)
+    if issue is None or not _ISSUE_LINE.search(lines[issue].text) or len(lines[issue].text) > 40:
+        return start
+    name = _previous_text(lines, issue)
+    return name if name is not None and _NAME_LINE.match(lines[name].text) else issue
+
+
 def front_matter_region(lines: Document) -> tuple[int, int] | None:
     """Index range [start, end] of the contents/masthead block, or None when there is none."""
-    start = _anchor(lines)
-    if start is None:
+    anchor = _anchor(lines)
+    if anchor is None:
         return None
-    end = start
-    for index in range(start, len(lines)):
+    start = _with_issue_head(lines, anchor)
+    end = anchor
+    for index in range(anchor, len(lines)):
         line = lines[index]
         if line.kind is not LineKind.TEXT:
             continue

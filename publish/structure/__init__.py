@@ -165,6 +165,13 @@ def _whole_body(body: list[Line]) -> list[Start]:
     return [Start(head=at, title=(at, at), cue="first-heading")]
 
 
+def _only_section_labels(lines: list[Line], items: list[ContentsItem]) -> bool:
+    sections = {key(item.section) for item in items if item.section}
+    return bool(lines) and all(
+        is_heading_line(line) and key(line.text) in sections for line in lines
+    )
+
+
 def find_starts(
     body: list[Line], items: list[ContentsItem], mode: Mode | None, skip: frozenset[int]
 ) -> Segmentation:
@@ -173,6 +180,9 @@ def find_starts(
     taken = {k for s in contents for k in range(s.title[0], s.title[1] + 1)}
     cues = cue_starts(body, taken, has_contents=bool(items))
     starts = _merge_starts(contents, cues)
+    if starts and _only_section_labels(body[: starts[0].head], items):
+        # `卷首语` printed above the first article is its section's label, not an article.
+        starts[0] = replace(starts[0], head=0)
     if not starts or starts[0].head > 0:
         # Text before the first recognised start is an article of its own (never dropped).
         starts = _whole_body(body[: starts[0].head] if starts else body) + starts

@@ -15,6 +15,7 @@ from publish.normalise.regions import MASTHEAD_LABELS
 _LABELS = "|".join(sorted(MASTHEAD_LABELS.split("|"), key=len, reverse=True))
 _FIELD = regex.compile(rf"^({_LABELS})\s*[/／:：]?\s*(.*)$")
 # Labels that start a notice paragraph rather than a field.
+_GENERIC_FIELD = regex.compile(r"^(\p{Han}{2,10})\s*[:：]\s*(\S.*)$")
 _NOT_FIELDS = frozenset({"本刊", "声明", "欢迎来稿", "内部资料"})
 _PERIOD = regex.compile(r"(\d{4})\s*年\s*第\s*(\d{1,3})\s*期")
 _TOTAL = regex.compile(r"总第\s*(\d+)\s*期")
@@ -75,6 +76,14 @@ def parse_masthead(front: list[Line]) -> Masthead:
         match = _FIELD.match(text)
         if match and match.group(1) not in _NOT_FIELDS and not line.has("bullet"):
             current = _FieldBuilder(match.group(1), match.group(2).strip(), line.first)
+            fields.append(current)
+            consumed.add(line.first)
+            continue
+        generic = _GENERIC_FIELD.match(text)
+        if current is not None and generic and not is_person_name(generic.group(1)):
+            # An unlisted label inside the masthead (`投稿邮箱：…`) opens a field of its own
+            # instead of running on as the value of the one before.
+            current = _FieldBuilder(generic.group(1), generic.group(2).strip(), line.first)
             fields.append(current)
             consumed.add(line.first)
             continue

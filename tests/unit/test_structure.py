@@ -10,6 +10,7 @@ from publish.model import ArticleKind, Issue
 from publish.names import is_author_field, is_person_name, split_author
 from publish.normalise import normalise
 from publish.normalise.document import Line
+from publish.normalise.regions import is_masthead_like
 from publish.structure import detect_structure
 from publish.structure.contents import is_slogan, parse_contents
 from publish.structure.metadata import parse_masthead
@@ -152,6 +153,24 @@ class TestNames:
         assert split_author("畅联通 扩合作 强枢纽") == ("畅联通 扩合作 强枢纽", None)
         assert split_author("学习讲深度 调研出成果") == ("学习讲深度 调研出成果", None)
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("把学习成果转化为发展动力 / 本刊评论员", ("把学习成果转化为发展动力", "本刊评论员")),
+            ("社区里的“红色管家”／赵敏", ("社区里的“红色管家”", "赵敏")),
+            ("党建引领｜基层治理新路径", ("党建引领｜基层治理新路径", None)),  # label｜title
+        ],
+    )
+    def test_split_author_at_a_slash(self, text: str, expected: tuple[str, str | None]) -> None:
+        assert split_author(text) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "masthead"),
+        [("本刊评论员", False), ("本刊记者 王明", False), ("本刊地址：示范路1号", True)],
+    )
+    def test_house_bylines_are_not_masthead(self, text: str, masthead: bool) -> None:
+        assert is_masthead_like(text) is masthead
+
 
 class TestArticles:
     def test_articles_sections_and_headers(self) -> None:
@@ -194,6 +213,31 @@ class TestArticles:
         (article,) = detect_structure(normalise(text), "web").articles
         assert (article.title, article.byline) == ("支部建设六十年", "李明")
         assert [b.text for b in article.blocks] == ["一九六一年七月，期刊在太原创刊，初为月刊。"]
+
+    def test_issue_with_cover_lines_slash_authors_and_section_labels_in_the_body(self) -> None:
+        issue = structure_of("slash_authors.txt")
+        meta = issue.meta
+        assert (meta.title, meta.year, meta.number, meta.total_number) == ("示范党员", 2024, 5, 388)
+        assert (meta.issn, meta.cn, meta.publisher) == ("1234-5678", "12-3456/D", "示范党员杂志社")
+        labels = [f.label for f in meta.masthead]
+        assert labels == [
+            "主管",
+            "主办",
+            "编辑出版",
+            "国际标准连续出版物号",
+            "国内统一连续出版物号",
+            "定价",
+        ]
+        got = [(a.title, a.byline) for a in issue.articles]
+        assert got == [
+            ("把学习成果转化为发展动力", "本刊评论员"),
+            ("在乡村振兴中践行初心", "李华"),
+            ("一名村支书的十年", "王强"),
+            ("社区里的“红色管家”", "赵敏"),
+        ]
+        assert [s.title for s in issue.sections] == ["卷首语", "特别策划", "基层声音"]
+        assert [e.title for e in issue.contents][:1] == ["把学习成果转化为发展动力"]
+        assert issue.articles[1].blocks[0].text.endswith("查看今年新种下的果苗长势。")
 
     def test_text_without_structure_is_one_article(self) -> None:
         issue = detect_structure(normalise("这是一段没有标题的文字。\n\n又一段文字。"), "plain")
