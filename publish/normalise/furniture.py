@@ -107,12 +107,25 @@ def end_marks(lines: Document, _config: NormaliseConfig) -> Outcome:
 
 
 _BULLET = regex.compile(r"^[■□◆●▌▍▶►]\s*(?=\S)")
+# `【理论学习】` alone on its line: a column label in brackets instead of a bullet.
+_BRACKETED_LABEL = regex.compile(r"^【\s*([\p{Han}·“”\s]{2,12}?)\s*】$")
+
+
+def _bracketed(line: Line) -> Line:
+    """Tagged only: the brackets are printed (in the body `【解读】` is a label in the text);
+    the contents parser reads the section name inside them."""
+    label = _BRACKETED_LABEL.match(line.text)
+    if label is None or len(label.group(1).replace(" ", "")) < 2:
+        return line
+    return line.tagged("bullet")
 
 
 def section_bullets(lines: Document, _config: NormaliseConfig) -> Outcome:
-    """`■ 卷首` → `卷首`, tagged as a bulleted line (a contents section heading)."""
+    """`■ 卷首` → `卷首`, tagged as a bulleted line (a section heading); `【卷首】` is tagged."""
     rec = Recorder("F202", "section-bullet")
-    return rec.outcome(strip_prefix(line, _BULLET, "bullet", rec, limit=30) for line in lines)
+    return rec.outcome(
+        _bracketed(strip_prefix(line, _BULLET, "bullet", rec, limit=30)) for line in lines
+    )
 
 
 # --- furniture lines ----------------------------------------------------------------------------
@@ -337,10 +350,28 @@ drop_photo_captions = drop_where("F209", "photo-caption", _is_photo_caption)
 
 _LEADER_PREFIX = regex.compile(r"^(?:\.{3,}|·{3,})\s*(?=\S)")
 _DOTS_ONLY = regex.compile(r"^[.·]{3,}$")
+# `标题……………………作者（3）`: a leader inside the line (longer than an ellipsis) with a short
+# author/page field after it ending in a page number, bare or in brackets.
+_INNER_LEADER = regex.compile(
+    r"^(?P<title>[^\s.…·-].*?)\s*(?:…{3,}|\.{4,}|·{4,}|-{4,})\s*"
+    r"(?P<tail>[^。，；！？…]{0,30}?)\s*[（(]?(?P<page>\d{1,3})[）)]?$"
+)
+
+
+def _inner_leader(line: Line, rec: Recorder) -> Line:
+    found = _INNER_LEADER.match(line.text)
+    if found is None or len(line.text) > 90:
+        return line
+    title, author, page = (found.group(k).strip() for k in ("title", "tail", "page"))
+    # The leader told title from author; a slash keeps that for the contents parser.
+    text = f"{title} / {author} {page}" if author else f"{title} {page}"
+    rec.change(line.first, ChangeKind.MARK, line.text, text)
+    return line.with_text(text).tagged("leader", "inline-leader")
 
 
 def dot_leaders(lines: Document, _config: NormaliseConfig) -> Outcome:
-    """Contents dot leaders (`..... 作者 23`) are stripped; a line of dots alone is dropped.
+    """Contents dot leaders (`..... 作者 23`, `标题……作者（3）`) are stripped; a line of dots
+    alone is dropped.
 
     `...就这样，大家……` is an ellipsis opening a paragraph, not a leader: the rest of a leader
     line is a short author/page field without prose punctuation.
@@ -351,6 +382,8 @@ def dot_leaders(lines: Document, _config: NormaliseConfig) -> Outcome:
         if _DOTS_ONLY.match(line.text):
             rec.change(line.first, ChangeKind.DROP, line.text, "")
             sink.drop(line)
+        elif _INNER_LEADER.match(line.text):
+            sink.keep(_inner_leader(line, rec))
         elif _PROSE_PUNCT.search(line.text):
             sink.keep(line)
         else:

@@ -29,7 +29,10 @@ MASTHEAD_LABELS = (
     "|印刷企业|印刷册数|印刷|准印证号|印数|发送范围|封面|声明|本刊|欢迎来稿|内部资料|ISSN|CN"
 )
 _MASTHEAD = regex.compile(rf"^(?:{MASTHEAD_LABELS})")
-_ISSUE_LINE = regex.compile(r"\d{4}\s*年\s*第\s*\d+\s*期|总第\s*\d+\s*期|[上下]半月|每月\d+日出版")
+_ISSUE_LINE = regex.compile(
+    r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*第\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*期"
+    r"|总第\s*\d+\s*期|[上下]半月|每月\d+日出版"
+)
 _LETTER_SPACED = regex.compile(r"(?<=^\p{Han}(?:\s\p{Han})*)\s(?=\p{Han})")
 
 
@@ -98,6 +101,15 @@ def _with_issue_head(lines: Document, start: int) -> int:
     return name if name is not None and _NAME_LINE.match(lines[name].text) else issue
 
 
+def _heads_entries(lines: Document, index: int) -> bool:
+    """A bulleted line heads a contents section when entries follow it; the same label printed
+    again over the first article of the body (`■ 张明` too) does not extend the front matter."""
+    if not lines[index].has("bullet"):
+        return False
+    following = [x for x in lines[index + 1 : index + 6] if x.kind is LineKind.TEXT][:3]
+    return any(is_entry_like(x) for x in following)
+
+
 def front_matter_region(lines: Document) -> tuple[int, int] | None:
     """Index range [start, end] of the contents/masthead block, or None when there is none."""
     anchor = _anchor(lines)
@@ -112,7 +124,7 @@ def front_matter_region(lines: Document) -> tuple[int, int] | None:
         masthead = is_masthead_like(line.text)
         if is_prose(line.text) and not masthead:
             break
-        if masthead or is_entry_like(line) or line.has("bullet"):
+        if masthead or is_entry_like(line) or _heads_entries(lines, index):
             end = index
     return start, end
 

@@ -84,6 +84,11 @@ def is_slogan(text: str) -> bool:
     )
 
 
+def section_name(text: str) -> str:
+    """`【理论学习】` → `理论学习` (a bulleted section line's name)."""
+    return text.removeprefix("【").removesuffix("】").strip() if text.startswith("【") else text
+
+
 def detect_mode(lines: list[Line]) -> Mode:
     if any(_PAGE_FIRST.match(x.text) or x.cells for x in lines):
         return Mode.PAGE_FIRST
@@ -117,7 +122,7 @@ def _page_first(lines: list[Line]) -> list[ContentsItem]:
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         match = _PAGE_FIRST.match(line.cells[0] if line.cells else text)
         if line.has("bullet"):
-            section, current = text, None
+            section, current = section_name(text), None
         elif match:
             page, rest = int(match.group(1)), match.group(2)
             author: str | None
@@ -141,7 +146,7 @@ def _page_first(lines: list[Line]) -> list[ContentsItem]:
             nxt is not None and not _PAGE_FIRST.match(nxt.cells[0] if nxt.cells else nxt.text)
         ):
             # A short bare name, or a plain line followed by another plain line, heads a group.
-            section, current = text, None
+            section, current = section_name(text), None
         else:
             current = _Draft([text], [line.first], section, topic=True)
             items.append(current)
@@ -167,7 +172,7 @@ def _page_last(lines: list[Line]) -> list[ContentsItem]:
     buffer: list[Line] = []
     for line in lines:
         if line.has("bullet"):
-            section, buffer = line.text, []
+            section, buffer = section_name(line.text), []
             continue
         parsed = _split_page_line(line)
         if parsed is None:
@@ -176,7 +181,10 @@ def _page_last(lines: list[Line]) -> list[ContentsItem]:
         before, page, author = parsed
         fragments = [x.text for x in buffer]
         numbers = [x.first for x in buffer]
-        if before and (line.has("leader") or is_author_field(before)) and author is None:
+        if before and line.has("inline-leader"):
+            title, author = split_author(before)  # `标题 / 作者`: the whole entry on one line
+            fragments.append(title)
+        elif before and (line.has("leader") or is_author_field(before)) and author is None:
             author = before
         elif before:
             fragments.append(before)
@@ -196,7 +204,7 @@ def _no_pages(lines: list[Line]) -> list[ContentsItem]:
     for line in lines:
         text = line.text
         if line.has("bullet"):
-            section = text
+            section = section_name(text)
             continue
         if (
             items

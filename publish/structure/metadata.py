@@ -17,7 +17,22 @@ _FIELD = regex.compile(rf"^({_LABELS})\s*[/／:：]?\s*(.*)$")
 # Labels that start a notice paragraph rather than a field.
 _GENERIC_FIELD = regex.compile(r"^(\p{Han}{2,10})\s*[:：]\s*(\S.*)$")
 _NOT_FIELDS = frozenset({"本刊", "声明", "欢迎来稿", "内部资料"})
-_PERIOD = regex.compile(r"(\d{4})\s*年\s*第\s*(\d{1,3})\s*期")
+_PERIOD = regex.compile(
+    r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*期"
+)
+_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def chinese_number(text: str) -> int:
+    """`2024`, `二〇二四` (digit by digit), `九`, `十二`, `二十`: the issue line's numbers."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return int(text.translate(_DIGITS))
+    tens, _, ones = text.partition("十")
+    return int(tens.translate(_DIGITS) or 1) * 10 + int(ones.translate(_DIGITS) or 0)
+
+
 _TOTAL = regex.compile(r"总第\s*(\d+)\s*期")
 _HALF = regex.compile(r"[上下]半月")
 _SCHEDULE = regex.compile(r"(?:每月|每逢)\s*(\d{1,2})\s*日出版")
@@ -111,8 +126,9 @@ def _issue_numbers(lines: list[str]) -> dict[str, object]:
     found: dict[str, object] = {}
     for text in lines:
         if "year" not in found and (m := _PERIOD.search(text)):
-            found["year"], found["number"] = int(m.group(1)), int(m.group(2))
-            found["period"] = f"{m.group(1)}年第{int(m.group(2))}期"
+            year, number = chinese_number(m.group(1)), chinese_number(m.group(2))
+            found["year"], found["number"] = year, number
+            found["period"] = f"{year}年第{number}期"
         if "total" not in found and (m := _TOTAL.search(text)):
             found["total"] = int(m.group(1))
         if "half" not in found and (m := _HALF.search(text)):

@@ -13,7 +13,7 @@ from publish.normalise.document import Line
 from publish.normalise.regions import is_masthead_like
 from publish.structure import detect_structure
 from publish.structure.contents import is_slogan, parse_contents
-from publish.structure.metadata import parse_masthead
+from publish.structure.metadata import chinese_number, parse_masthead
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "issues"
 
@@ -239,6 +239,22 @@ class TestArticles:
         assert [e.title for e in issue.contents][:1] == ["把学习成果转化为发展动力"]
         assert issue.articles[1].blocks[0].text.endswith("查看今年新种下的果苗长势。")
 
+    def test_issue_with_inline_leaders_bracketed_sections_and_a_written_year(self) -> None:
+        issue = structure_of("inline_leaders.txt")
+        assert (issue.meta.title, issue.meta.year, issue.meta.number) == ("示范月刊", 2024, 9)
+        got = [(a.title, a.byline) for a in issue.articles]
+        assert got == [
+            ("深入学习贯彻党的创新理论", "张明"),
+            ("坚持人民至上的价值取向", "李红"),
+            ("让党旗在一线高高飘扬", "周伟"),
+            ("“小网格”撬动“大治理”", "本刊记者 孙丽"),
+        ]
+        assert [s.title for s in issue.sections] == ["理论学习", "基层党建"]
+        entries = [(e.section, e.author, e.page) for e in issue.contents]
+        assert entries[:2] == [("理论学习", "张明", 3), ("理论学习", "李红", 6)]
+        assert entries[3] == ("基层党建", "本刊记者 孙丽", 12)
+        assert issue.articles[0].author_note == "（作者单位：示范市委党校）"
+
     def test_text_without_structure_is_one_article(self) -> None:
         issue = detect_structure(normalise("这是一段没有标题的文字。\n\n又一段文字。"), "plain")
         (article,) = issue.articles
@@ -252,3 +268,12 @@ class TestArticles:
         )
         for phrase in ("居民的事就是我的事", "社区工作者的负担明显减轻", "学思践悟"):
             assert phrase in body
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("2024", 2024), ("二〇二四", 2024), ("二零二三", 2023), ("九", 9), ("十", 10), ("十二", 12),
+     ("二十", 20), ("二十四", 24), ("9", 9)],
+)  # fmt: skip
+def test_chinese_numbers_of_issue_lines(text: str, value: int) -> None:
+    assert chinese_number(text) == value
