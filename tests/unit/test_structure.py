@@ -11,6 +11,7 @@ from publish.names import is_author_field, is_person_name, split_author
 from publish.normalise import normalise
 from publish.normalise.document import Line
 from publish.normalise.regions import is_masthead_like
+from publish.shapes import is_author_note, is_byline, is_source_note
 from publish.structure import detect_structure
 from publish.structure.contents import is_slogan, parse_contents
 from publish.structure.metadata import chinese_number, parse_masthead
@@ -277,3 +278,36 @@ class TestArticles:
 )  # fmt: skip
 def test_chinese_numbers_of_issue_lines(text: str, value: int) -> None:
     assert chinese_number(text) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["文/图 张三", "文｜李四", "文：王五", "执笔：赵六", "撰文/孙七", "本刊记者 王明", "文 / 记者"],
+)
+def test_bylines(text: str) -> None:
+    assert is_byline(text)
+
+
+@pytest.mark.parametrize("text", ["文化自信从哪里来", "作者的话", "记者节快乐", "文明实践站"])
+def test_not_bylines(text: str) -> None:
+    assert not is_byline(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（本文来源：人民网）",
+        "（转自《学习时报》）",
+        "（原文刊于《求是》2024年第1期）",
+        "（摘自《示范日报》）",
+    ],
+)
+def test_source_notes(text: str) -> None:
+    assert is_source_note(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["（本文作者系市委党校教授）", "作者单位：某某大学", "（作者系示范区委书记）"]
+)
+def test_author_notes(text: str) -> None:
+    assert is_author_note(text)
