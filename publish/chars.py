@@ -31,6 +31,18 @@ EMAIL_RE: Final = regex.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}
 EMOJI_RE: Final = regex.compile(r"\p{Extended_Pictographic}")
 
 
+# Share of Han characters that are traditional forms above which a source is traditional:
+# a simplified issue has a few (names such as 乾 or 昇), a traditional one a third or more;
+# and at least this many, so one slip in a short text is still a slip.
+TRADITIONAL_SHARE: Final = 0.05
+TRADITIONAL_MIN: Final = 8
+
+
+def is_traditional(han: int, traditional: int) -> bool:
+    """Whether `traditional` traditional forms among `han` Han characters make a Hant text."""
+    return traditional >= TRADITIONAL_MIN and traditional / max(han, 1) >= TRADITIONAL_SHARE
+
+
 def is_han(ch: str) -> bool:
     return bool(ch) and HAN_RE.fullmatch(ch) is not None
 

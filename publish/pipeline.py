@@ -36,8 +36,24 @@ def process_source(
     meta_overrides: IssueMeta | None = None,
 ) -> Processed:
     normalised = normalise(source.text, normalise_config)
-    issue = detect_structure(normalised, source.id, meta_overrides)
-    return Processed(source, normalised, issue)
+    return Processed(source, normalised, structure(normalised, source.id, meta_overrides))
+
+
+def structure(normalised: Normalised, source_id: str, meta_overrides: IssueMeta | None) -> Issue:
+    """The issue's structure, its language set to the script it is printed in."""
+    issue = detect_structure(normalised, source_id, meta_overrides)
+    if _printed_language(normalised, meta_overrides) == "zh-Hant":
+        issue = replace(issue, meta=replace(issue.meta, language="zh-Hant"))
+    return issue
+
+
+def _printed_language(normalised: Normalised, meta_overrides: IssueMeta | None) -> str:
+    """The script the source is printed in (a sidecar's `language` wins)."""
+    if meta_overrides is not None and meta_overrides.language != IssueMeta().language:
+        return meta_overrides.language
+    from publish.script import detect_script  # noqa: PLC0415 - loads OpenCC
+
+    return detect_script(line.text for line in normalised.lines)
 
 
 def process(path: Path, normalise_config: NormaliseConfig | None = None) -> Processed:
@@ -103,17 +119,21 @@ def changes_report(processed: Processed) -> dict[str, Any]:
 def editions_of(
     issue: Issue, editions: tuple[str, ...], script: ScriptConfig
 ) -> Iterator[tuple[str, Issue]]:
-    """(edition name, issue) for the issue as printed (zh-Hans) and/or its traditional edition.
+    """(edition name, issue) for the simplified and/or the traditional edition; the one in the
+    script the source is printed in is the issue as printed, the other one is converted.
 
     The name (zh-Hans, zh-Hant) goes into file names, so they do not change with the variant;
     the variant's full language tag (zh-Hant-TW, zh-Hant-HK) is in the edition's metadata.
     """
-    for edition in editions:
-        if edition == "zh-Hans":
-            yield edition, issue
-        else:
-            from publish.script import convert_issue  # noqa: PLC0415 - loads OpenCC
+    from publish.script import convert_issue, simplified_edition  # noqa: PLC0415 - OpenCC
 
+    printed = "zh-Hant" if issue.meta.language.startswith("zh-Hant") else "zh-Hans"
+    for edition in editions:
+        if edition == printed:
+            yield edition, issue
+        elif edition == "zh-Hans":
+            yield edition, simplified_edition(issue)
+        else:
             yield edition, convert_issue(issue, script)
 
 
@@ -193,7 +213,7 @@ def _process_and_review(
     with timer.stage("normalise"):
         normalised = normalise(source.text, config.normalise)
     with timer.stage("structure"):
-        issue = detect_structure(normalised, source.id, sidecar.meta)
+        issue = structure(normalised, source.id, sidecar.meta)
     with timer.stage("review"):
         review = render_review(
             issue.meta.display_title, source.lines, normalised, issue.diagnostics

@@ -25,6 +25,7 @@ from typing import Any, Final, Literal
 
 import regex
 
+from publish.chars import is_han, is_traditional
 from publish.model import (
     Article,
     Block,
@@ -347,6 +348,33 @@ def convert_issue(issue: Issue, config: ScriptConfig) -> Issue:
         contents=contents,
         front_matter=front,
         diagnostics=issue.diagnostics + tuple(run.diagnostics),
+    )
+
+
+def detect_script(texts: Iterable[str]) -> str:
+    """`zh-Hant` when the source is printed in traditional characters, else `zh-Hans`."""
+    converter = _converter("t2s")
+    han = changed = 0
+    for text in texts:
+        converted = converter.convert(text)
+        if len(converted) != len(text):
+            continue  # a phrase rewrite: no character alignment (rare, and never decisive)
+        pairs = [(a, b) for a, b in zip(text, converted, strict=True) if is_han(a)]
+        han += len(pairs)
+        changed += sum(a != b for a, b in pairs)
+    return "zh-Hant" if is_traditional(han, changed) else "zh-Hans"
+
+
+def simplified_edition(issue: Issue) -> Issue:
+    """The simplified edition of a traditional source: every text through OpenCC t2s."""
+    converter = _converter("t2s")
+    meta = replace(_map_strings(issue.meta, converter.convert), language="zh-Hans")
+    return replace(
+        issue,
+        meta=meta,
+        sections=_map_strings(issue.sections, converter.convert),
+        contents=_map_strings(issue.contents, converter.convert),
+        front_matter=_map_strings(issue.front_matter, converter.convert),
     )
 
 

@@ -9,10 +9,16 @@ from typing import Any
 
 import pytest
 
-from publish.model import Level
-from publish.pipeline import process
+from publish.model import IssueMeta, Level
+from publish.pipeline import editions_of, process, structure
 from publish.plaintext import issue_lines
-from publish.script import ScriptConfig, convert_issue, convert_phrase, post_check
+from publish.script import (
+    ScriptConfig,
+    convert_issue,
+    convert_phrase,
+    detect_script,
+    post_check,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 CASES: list[dict[str, Any]] = tomllib.loads((FIXTURES / "script_phrases.toml").read_text("utf-8"))[
@@ -89,3 +95,44 @@ def test_strict_mode_makes_flags_errors() -> None:
     strict = convert_issue(issue, ScriptConfig(strict=True))
     assert [d.level for d in lenient.diagnostics if d.code == "T101"] == [Level.WARNING]
     assert [d.level for d in strict.diagnostics if d.code == "T101"] == [Level.ERROR]
+
+
+ISSUES = Path(__file__).resolve().parents[1] / "fixtures" / "issues"
+
+
+@pytest.mark.parametrize(
+    ("texts", "script"),
+    [
+        (
+            ["坚持人民至上的价值取向", "各级党组织要把为民办实事作为检验工作成效的重要标准。"],
+            "zh-Hans",
+        ),
+        (
+            ["堅持人民至上的價值取向", "各級黨組織要把為民辦實事作為檢驗工作成效的重要標準。"],
+            "zh-Hant",
+        ),
+        (["聂乾震同志在会上讲话，要求各级党组织认真落实。"], "zh-Hans"),  # a name, not a script
+        (["ISSN 1234-5678", ""], "zh-Hans"),
+    ],
+)
+def test_detect_script(texts: list[str], script: str) -> None:
+    assert detect_script(texts) == script
+
+
+def test_a_traditional_source_prints_as_is_and_converts_to_simplified() -> None:
+    processed = process(ISSUES / "traditional.txt")
+    issue = processed.issue
+    assert issue.meta.language == "zh-Hant"
+    assert not [d for d in issue.diagnostics if d.code == "D702"]  # not slips in a Hant source
+    editions = dict(editions_of(issue, ("zh-Hans", "zh-Hant"), ScriptConfig()))
+    assert editions["zh-Hant"] is issue
+    simplified = editions["zh-Hans"]
+    assert simplified.meta.language == "zh-Hans"
+    assert simplified.articles[0].title == "坚持人民至上的价值取向"
+    assert simplified.articles[0].blocks[0].text.startswith("人民是历史的创造者。")
+
+
+def test_a_sidecar_language_wins_over_detection() -> None:
+    normalised = process(ISSUES / "web_page.txt").normalised  # simplified
+    issue = structure(normalised, "t", IssueMeta(language="zh-Hant-TW"))
+    assert issue.meta.language == "zh-Hant-TW"
