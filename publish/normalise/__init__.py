@@ -84,6 +84,9 @@ RULES: tuple[Rule, ...] = (
     Rule("F209", "photo-caption", furniture.drop_photo_captions,
          "Drop photo captions whose photos are gone.",
          ("2024年4月24日,市引才中心党支部赴静海区调研……", "")),
+    Rule("F211", "page-furniture", furniture.drop_page_furniture,
+         "Drop folios and running heads printed inside a broken paragraph.",
+         ("— 12 —", "")),
     # 3. Regions, then joins: joining must see furniture gone and the contents block fenced off.
     Rule("R001", "front-matter-region", regions.tag_front_matter,
          "Tag the contents/masthead block so running-text rules leave it alone."),

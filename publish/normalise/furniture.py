@@ -348,6 +348,51 @@ def _is_photo_caption(lines: Document, index: int) -> bool:
 
 drop_photo_captions = drop_where("F209", "photo-caption", _is_photo_caption)
 
+# --- page furniture ------------------------------------------------------------------------------
+
+# `— 12 —`, `- 12 -`, `第12页`: a folio printed between the two halves of a broken paragraph.
+_DECORATED_FOLIO = regex.compile(r"^(?:[-—–－~～·]+\s*\d{1,3}\s*[-—–－~～·]+|第\s*\d{1,3}\s*页)$")
+_BARE_FOLIO = regex.compile(r"^\d{1,3}$")
+# `示范党员 2024年第5期`, `2024.05 示范党员`: a running head (magazine and issue).
+_RUNNING_HEAD = regex.compile(
+    r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*第\s*\d{1,3}\s*期|(?<!\d)\d{4}\s*[.．/]\s*\d{1,2}(?!\d)"
+)
+_MID_PARAGRAPH_MIN = 20  # a line this long that stops mid-sentence: its paragraph goes on
+
+
+def _furniture_shaped(line: Line) -> bool:
+    text = line.text.strip()
+    if _DECORATED_FOLIO.match(text) or _BARE_FOLIO.match(text):
+        return True
+    return len(text) <= 30 and _RUNNING_HEAD.search(text) is not None
+
+
+def _breaks_a_paragraph(lines: Document, index: int) -> bool:
+    """The text line before (past other folios and heads) stops mid-sentence, and a text line
+    follows."""
+    text_lines = (x for x in reversed(lines[:index]) if x.kind is LineKind.TEXT)
+    before = next((x for x in text_lines if not _furniture_shaped(x)), None)
+    after = next((x for x in lines[index + 1 :] if x.kind is LineKind.TEXT), None)
+    if before is None or after is None:
+        return False
+    return len(before.text) >= _MID_PARAGRAPH_MIN and not ends_sentence(before.text)
+
+
+def _is_page_furniture(lines: Document, index: int) -> bool:
+    text = lines[index].text.strip()
+    if _DECORATED_FOLIO.match(text):
+        return True
+    if not _breaks_a_paragraph(lines, index):
+        return False
+    if _BARE_FOLIO.match(text):
+        return True
+    return (
+        len(text) <= 30 and not _PROSE_PUNCT.search(text) and _RUNNING_HEAD.search(text) is not None
+    )
+
+
+drop_page_furniture = drop_where("F211", "page-furniture", _is_page_furniture)
+
 _LEADER_PREFIX = regex.compile(r"^(?:\.{3,}|·{3,})\s*(?=\S)")
 _DOTS_ONLY = regex.compile(r"^[.·]{3,}$")
 # `标题……………………作者（3）`: a leader inside the line (longer than an ellipsis) with a short
