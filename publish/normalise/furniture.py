@@ -6,6 +6,7 @@ text but they are information (an article ends here), so they move onto the line
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
@@ -378,20 +379,36 @@ def _breaks_a_paragraph(lines: Document, index: int) -> bool:
     return len(before.text) >= _MID_PARAGRAPH_MIN and not ends_sentence(before.text)
 
 
-def _is_page_furniture(lines: Document, index: int) -> bool:
+_REPEATS = 3  # a short line printed this often inside paragraphs is a running head
+_HEAD_MAX = 30
+
+
+def _is_page_furniture(lines: Document, index: int, repeated: frozenset[str]) -> bool:
     text = lines[index].text.strip()
     if _DECORATED_FOLIO.match(text):
         return True
     if not _breaks_a_paragraph(lines, index):
         return False
-    if _BARE_FOLIO.match(text):
+    if _BARE_FOLIO.match(text) or text in repeated:
         return True
     return (
-        len(text) <= 30 and not _PROSE_PUNCT.search(text) and _RUNNING_HEAD.search(text) is not None
+        len(text) <= _HEAD_MAX
+        and not _PROSE_PUNCT.search(text)
+        and _RUNNING_HEAD.search(text) is not None
     )
 
 
-drop_page_furniture = drop_where("F211", "page-furniture", _is_page_furniture)
+def drop_page_furniture(lines: Document, config: NormaliseConfig) -> Outcome:
+    """Folios and running heads printed between the halves of a paragraph broken at a page."""
+    counts = Counter(x.text.strip() for x in lines if x.kind is LineKind.TEXT)
+    repeated = frozenset(
+        text
+        for text, n in counts.items()
+        if n >= _REPEATS and len(text) <= _HEAD_MAX and not _PROSE_PUNCT.search(text)
+    )
+    rule = drop_where("F211", "page-furniture", lambda d, i: _is_page_furniture(d, i, repeated))
+    return rule(lines, config)
+
 
 _LEADER_PREFIX = regex.compile(r"^(?:\.{3,}|·{3,})\s*(?=\S)")
 _DOTS_ONLY = regex.compile(r"^[.·]{3,}$")
