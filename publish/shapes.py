@@ -35,7 +35,7 @@ BYLINE: Final = regex.compile(
 SOURCE_NOTE: Final = regex.compile(
     r"^[（(]\s*(?:本文)?(?:来源|摘编自|摘自|选自|转载自|转自|原载|原文刊于|刊于|据)[^）)]*[）)]$"
     r"|^[（(][^（）()]{2,40}\s*供稿\s*[）)]$"
-    r"|^来源\s*[:：]\s*\S.{0,60}$"
+    r"|^来源\s*[:：｜|]\s*\S.{0,60}$"
     r"|[）)]\s*[（(]\s*来源\s*[:：][^）)]*[）)]$"
 )
 AUTHOR_NOTE: Final = regex.compile(

@@ -156,8 +156,20 @@ _PROMO_WEAK = regex.compile(r"^[\p{Han}A-Za-z·]{2,14}(?:网|平台|频道|号|A
 _PROSE_PUNCT = regex.compile(r"[。，,；;！？!?]")
 
 
+# `点击蓝字 关注我们`, `点击上方“示范党建”关注我们`, `点个“在看”，分享给更多人`, `阅读原文`.
+_FOLLOW_PROMPT = regex.compile(
+    r"^(?:点击|戳)(?:上方|下方|这里)?\s*(?:蓝字|“[^”]{1,20}”)?\s*(?:一键)?(?:关注|订阅|星标)"
+    r"|^(?:点个|给个|来个)\s*[“\"]?(?:在看|赞)[”\"]?(?:吧|呀)?(?:[，,、\s]*[^。]{0,10})?$"
+    r"|^[“\"](?:在看|赞)[”\"]"
+    r"|^(?:阅读原文|预览时标签不可点|微信扫一扫关注该公众号|继续滑动看下一个|轻触阅读原文)$"
+)
+_FOLLOW_MAX = 20
+
+
 def _is_strong_promo(line: Line) -> bool:
     text = line.text
+    if len(text) <= _FOLLOW_MAX and _FOLLOW_PROMPT.match(text):
+        return True
     return len(text) <= 40 and not _PROSE_PUNCT.search(text) and bool(_PROMO_STRONG.search(text))
 
 
@@ -236,8 +248,31 @@ def _is_button_row(text: str) -> bool:
     return len(buttons) >= 2 and not rest and all(b in chrome for b in buttons)
 
 
+# `往期推荐` and the list of other articles' titles under it, to the end of the page.
+_RECOMMEND_HEAD = regex.compile(
+    r"^(?:往期推荐|往期回顾|往期精选|精彩推荐|推荐阅读|相关推荐|延伸阅读|猜你喜欢)$"
+)
+_LIST_ITEM_MAX = 40
+
+
+def _in_recommendations(lines: Document, index: int) -> bool:
+    """A short line (a linked title) in the run under a `往期推荐` head."""
+    for x in reversed(lines[:index]):
+        if x.kind is not LineKind.TEXT:
+            continue
+        if _RECOMMEND_HEAD.match(x.text):
+            return True
+        if len(x.text) > _LIST_ITEM_MAX or "。" in x.text:
+            return False
+    return False
+
+
 def _is_web_chrome(lines: Document, index: int) -> bool:
     text = lines[index].text
+    if _RECOMMEND_HEAD.match(text):
+        return True
+    if len(text) <= _LIST_ITEM_MAX and "。" not in text and _in_recommendations(lines, index):
+        return True
     if text in word_list("web_chrome") or _BREADCRUMB.match(text) or _PAGE_CONTROL.match(text):
         return True
     if _is_button_row(text):
@@ -252,13 +287,17 @@ _META_START = regex.compile(
     r"^(?:发布时间|发布日期|原文链接|原文地址|本文链接)\s*[:：]"
     # library cataloguing codes of a journal article, and its keywords
     r"|^[\[【]?(?:中图分类号|中图法分类号|文献标识码|文献标志码|文章编号|DOI|关键词|关键字)[\]】]?\s*[:：]?"
-    # the web editor's signature under the text: `（责任编辑：李明）`
+    # the web editor's signature under the text: `（责任编辑：李明）`, `编辑｜李明`
     r"|^[（(]\s*(?:责任编辑|编辑|责编|审核|校对|初审|复审|终审|审校)\s*[:：][^，。；;]{1,24}[）)]$"
+    r"|^(?:责任编辑|编辑|责编|审核|校对|初审|复审|终审|审校|排版|美编|监制|出品|图片|图源)"
+    r"\s*[｜|]\s*[^，。；;]{1,30}$"
 )
 # In a web page's header only: `2021-05-30 10:48钟泉` (date, time, author) and the print source
 # `藏书报 2021年38期`. Numeric dates with - / . only: a `2024年3月5日` line can be the text's own.
 _DATELINE = regex.compile(
     r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[^。，,；;！？!?]{0,24}$"
+    # a WeChat post's `原创 作者 公众号 2024-03-12 08:30 发表于天津`
+    r"|^(?:原创\s+)?[^。，,；;！？!?]{0,40}\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?:\s*发表于\S{1,8})?$"
 )
 _PRINT_SOURCE = regex.compile(
     r"^\S{2,15}(?:报|刊|杂志|周刊|月刊|旬刊)\s*\d{4}\s*年\s*(?:第\s*)?\d{1,3}\s*期$"

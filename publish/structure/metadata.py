@@ -202,14 +202,14 @@ def _with_web_fields(meta: IssueMeta, meta_lines: list[Line]) -> IssueMeta:
             continue
         for m in _WEB_FIELD.finditer(line.text):
             values.setdefault(m.group(1), m.group(2).strip())
-    if not values:
-        return meta
     date_text = values.get("发布时间") or values.get("发布日期")
     iso = _ISO_DATE.search(date_text or "")
     if iso is None:  # an unlabelled date among the fields, or on a dateline of its own
         found = (_WEB_DATE.search(line.text) for line in meta_lines)
         iso = next((m for m in found if m is not None), None)
         date_text = iso.group(0) if iso else None
+    if not values and iso is None:
+        return meta
     date = (
         f"{int(iso.group(1)):04d}-{int(iso.group(2)):02d}-{int(iso.group(3)):02d}" if iso else None
     )
