@@ -256,6 +256,20 @@ class TestArticles:
         assert entries[3] == ("基层党建", "本刊记者 孙丽", 12)
         assert issue.articles[0].author_note == "（作者单位：示范市委党校）"
 
+    def test_wechat_post_chrome_credits_and_recommendations(self) -> None:
+        issue = structure_of("wechat_post.txt")
+        (article,) = issue.articles
+        assert article.title == "让支部成为群众身边的“暖心驿站”"
+        assert article.source_note == "来源｜示范街道党工委"
+        assert [b.text[:6] for b in article.blocks] == [
+            "基层党支部是",
+            "一、聚焦急难",
+            "社区党支部建",
+            "二、创新服务",
+            "推行“支部+",
+        ]
+        assert issue.meta.date == "2024-03-12"
+
     def test_text_without_structure_is_one_article(self) -> None:
         issue = detect_structure(normalise("这是一段没有标题的文字。\n\n又一段文字。"), "plain")
         (article,) = issue.articles
