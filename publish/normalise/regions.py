@@ -62,7 +62,12 @@ def is_entry_like(line: Line) -> bool:
     )
 
 
+_PROSE_MIN = 12  # a full sentence this long is running text, not a contents entry
+
+
 def is_prose(text: str) -> bool:
+    if len(text) >= _PROSE_MIN and text.rstrip("”’」』）)").endswith(("。", "！", "？")):
+        return True
     return len(text) >= 40 and ("。" in text or text.count("，") + text.count(",") >= 2)
 
 
@@ -129,13 +134,36 @@ def front_matter_region(lines: Document) -> tuple[int, int] | None:
     return start, end
 
 
+_TRAILING_MASTHEAD_MIN = 3  # masthead fields at the very end: the colophon printed last
+
+
+def trailing_masthead(lines: Document, after: int) -> int | None:
+    """Where a masthead block printed at the end of the issue starts (only masthead lines and
+    their short wrapped values after it), if there is one past index `after`."""
+    start, fields = None, 0
+    for index in range(len(lines) - 1, after, -1):
+        line = lines[index]
+        if line.kind is not LineKind.TEXT:
+            continue
+        if is_masthead_like(line.text):
+            start, fields = index, fields + 1
+        elif is_prose(line.text) or len(line.text) > 40:
+            break
+    return start if fields >= _TRAILING_MASTHEAD_MIN else None
+
+
 def tag_front_matter(lines: Document, _config: NormaliseConfig) -> Outcome:
-    """Tag the contents/masthead block so that running-text rules leave it alone."""
+    """Tag the contents/masthead block (and a masthead printed at the end) so that
+    running-text rules leave them alone."""
     rec = Recorder("R001", "front-matter-region")
     region = front_matter_region(lines)
-    if region is None:
-        return rec.outcome(lines)
-    start, end = region
+    start, end = region if region is not None else (len(lines), -1)
+    colophon = trailing_masthead(lines, max(end, 0))
     return rec.outcome(
-        line.tagged("front") if start <= index <= end else line for index, line in enumerate(lines)
+        line.tagged("front")
+        if start <= index <= end
+        else line.tagged("masthead")
+        if colophon is not None and index >= colophon and line.kind is LineKind.TEXT
+        else line
+        for index, line in enumerate(lines)
     )

@@ -73,13 +73,15 @@ class Regions:
 
 def split_regions(lines: Sequence[Line]) -> Regions:
     """Cover editorial (before the contents), front matter (tagged), body (after it)."""
-    text = [x for x in lines if x.kind is LineKind.TEXT]
+    # A masthead printed at the end joins the front matter (it is read, never printed as text).
+    colophon = [x for x in lines if x.kind is LineKind.TEXT and x.has("masthead")]
+    text = [x for x in lines if x.kind is LineKind.TEXT and not x.has("masthead")]
     meta = [x for x in lines if x.kind is LineKind.META]
     front_at = [i for i, x in enumerate(text) if x.has("front")]
     if not front_at:
-        return Regions([], [], text, meta)
+        return Regions([], colophon, text, meta)
     first, last = front_at[0], front_at[-1]
-    return Regions(text[:first], text[first : last + 1], text[last + 1 :], meta)
+    return Regions(text[:first], text[first : last + 1] + colophon, text[last + 1 :], meta)
 
 
 def _contents_lines(front: list[Line], masthead: Masthead, meta: IssueMeta) -> list[Line]:

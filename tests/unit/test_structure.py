@@ -270,6 +270,21 @@ class TestArticles:
         ]
         assert issue.meta.date == "2024-03-12"
 
+    def test_masthead_printed_at_the_end_and_short_paragraphs(self) -> None:
+        issue = structure_of("masthead_last.txt")
+        meta = issue.meta
+        assert (meta.title, meta.number, meta.sponsor, meta.price) == (
+            "示范之声",
+            3,
+            "示范市委",
+            "6.00元",
+        )
+        assert [f.label for f in meta.masthead] == ["主管", "主办", "出版", "地址", "邮编", "定价"]
+        assert [(a.title, a.byline, len(a.blocks)) for a in issue.articles] == [
+            ("坚定信心 真抓实干", "本刊评论员", 1),
+            ("把群众冷暖放在心上", "李华", 1),
+        ]
+
     def test_text_without_structure_is_one_article(self) -> None:
         issue = detect_structure(normalise("这是一段没有标题的文字。\n\n又一段文字。"), "plain")
         (article,) = issue.articles
