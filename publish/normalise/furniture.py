@@ -361,7 +361,11 @@ def repeated_title(lines: Document, _config: NormaliseConfig) -> Outcome:
 
 
 _CAPTION_EXPLICIT = regex.compile(
-    r"^[（(]?图为.{2,80}$|(?:图片提供|供图|摄影)\s*[/／:：]\s*\S{2,16}$|(?:本报|资料)(?:资料)?(?:照片|图片)$"
+    r"^[（(]?图为.{2,80}$|(?:图片提供|供图|摄影)\s*[/／:：]\s*\S{2,16}[）)]?$|(?:本报|资料)(?:资料)?(?:照片|图片)$"
+    # `▲ 图为……`, `↑ 村民在田间劳作`: the arrow points at the photo
+    r"|^[▲△↑↓▼▽]\s*\S.{0,80}$"
+    # a photographer's credit: `张三 摄`, `（新华社记者 李四 摄）`, `图片来源：……`
+    r"|^[（(]?[^，。；]{0,20}\s摄[）)]?$|^(?:图片来源|图源|图片|题图)\s*[:：]\s*\S.{0,30}$"
 )
 _CAPTION_DATE = regex.compile(r"^\d{4}年\d{1,2}月\d{1,2}日[，,]")
 _NAME_ONLY = regex.compile(r"^\p{Han}{2,4}$")
