@@ -87,6 +87,9 @@ RULES: tuple[Rule, ...] = (
     Rule("F211", "page-furniture", furniture.drop_page_furniture,
          "Drop folios and running heads printed inside a broken paragraph.",
          ("— 12 —", "")),
+    Rule("F212", "page-jump", furniture.page_jumps,
+         "Strip 下转/上接 page-jump markers; the continuation is put back in its article.",
+         ("……推动工作落实。（下转第12页）", "……推动工作落实。")),
     # 3. Regions, then joins: joining must see furniture gone and the contents block fenced off.
     Rule("R001", "front-matter-region", regions.tag_front_matter,
          "Tag the contents/masthead block so running-text rules leave it alone."),

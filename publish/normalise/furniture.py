@@ -453,6 +453,63 @@ def drop_page_furniture(lines: Document, config: NormaliseConfig) -> Outcome:
     return rule(lines, config)
 
 
+# `（下转第12页）` / `（上接第5页）`: an article continued on a later page. The markers go (the
+# report keeps them); the lines keep `jump-to` / `jump-from` tags so the structure stage can put
+# the continuation back at the end of its article.
+_JUMP_TO = regex.compile(
+    r"[（(]\s*(?:下转|转|转至|转下页|接下页)\s*(?:第\s*)?\d{0,3}\s*(?:页|版)?\s*[）)]"
+)
+_JUMP_FROM = regex.compile(
+    r"[（(]\s*(?:上接|接|续|承)\s*(?:第\s*)?\d{1,3}\s*(?:页|版)\s*[）)]|[（(]\s*接上页\s*[）)]"
+)
+
+
+def _next_text(lines: list[Line], index: int) -> int | None:
+    return next((i for i in range(index + 1, len(lines)) if lines[i].kind is LineKind.TEXT), None)
+
+
+def _mark_jump(lines: list[Line], index: int, rec: Recorder) -> bool:
+    """Strip a jump marker from line `index` and tag where the article breaks off or resumes;
+    True when the whole line was the marker (it is then dropped)."""
+    line = lines[index]
+    to, frm = _JUMP_TO.search(line.text), _JUMP_FROM.search(line.text)
+    found = to or frm
+    if found is None:
+        return False
+    rest = (line.text[: found.start()] + line.text[found.end() :]).strip()
+    tag = "jump-to" if to else "jump-from"
+    if rest:
+        rec.change(line.first, ChangeKind.MARK, line.text, rest)
+        lines[index] = line.with_text(rest).tagged(tag)
+        return False
+    rec.change(line.first, ChangeKind.DROP, line.text, "")
+    if to:
+        before = next((i for i in range(index - 1, -1, -1) if lines[i].kind is LineKind.TEXT), None)
+        if before is not None:
+            lines[before] = lines[before].tagged("jump-to")
+    else:
+        after = _next_text(lines, index)
+        if after is not None:
+            lines[after] = lines[after].tagged("jump-from")
+    return True
+
+
+def page_jumps(lines: Document, _config: NormaliseConfig) -> Outcome:
+    """`（下转第12页）` and `（上接第5页）` markers of articles continued on another page."""
+    rec = Recorder("F212", "page-jump")
+    work = list(lines)
+    dropped = {
+        i for i in range(len(work)) if work[i].kind is LineKind.TEXT and _mark_jump(work, i, rec)
+    }
+    sink = Sink()
+    for index, line in enumerate(work):
+        if index in dropped:
+            sink.drop(line)
+        else:
+            sink.keep(line)
+    return rec.outcome(sink.lines)
+
+
 _LEADER_PREFIX = regex.compile(r"^(?:\.{3,}|·{3,})\s*(?=\S)")
 _DOTS_ONLY = regex.compile(r"^[.·]{3,}$")
 # `标题……………………作者（3）`: a leader inside the line (longer than an ellipsis) with a short

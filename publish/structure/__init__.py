@@ -37,6 +37,7 @@ from publish.structure.articles import (
     printed_title,
     read_tail_notes,
     reassemble_interleaved,
+    reattach_jumps,
 )
 from publish.structure.consistency import spelling_diagnostics
 from publish.structure.contents import (
@@ -376,7 +377,7 @@ def detect_structure(
     diagnostics.extend(seg.diagnostics)
     drafts = assemble(regions.body, seg.starts, seg.dropped)
     diagnostics.extend(_title_corrections(regions.body, drafts))
-    for message in reassemble_interleaved(drafts):
+    for message in reattach_jumps(drafts) + reassemble_interleaved(drafts):
         diagnostics.append(Diagnostic("S205", Level.INFO, None, message))
     read_tail_notes(drafts)
     if cover is not None:

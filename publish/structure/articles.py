@@ -258,6 +258,43 @@ def reassemble_interleaved(drafts: list[Draft]) -> list[str]:
     return messages
 
 
+def reattach_jumps(drafts: list[Draft]) -> list[str]:
+    """Put text continued on a later page (`上接第5页`) back at the end of the article that
+    broke off there (`下转第12页`), nearest first. Returns a message per move."""
+    messages: list[str] = []
+    waiting = [d for d in drafts if any(line.has("jump-to") for line in d.lines)]
+    for draft in drafts:
+        for index, line in enumerate(draft.lines):
+            if not line.has("jump-from"):
+                continue
+            earlier = [d for d in waiting if drafts.index(d) < drafts.index(draft)]
+            if not earlier:
+                break
+            target = earlier[-1]
+            waiting.remove(target)
+            run = draft.lines[index : _run_end(draft.lines, index) + 1]
+            del draft.lines[index : index + len(run)]
+            if target.last_open():
+                _glue_continuation(target, run)
+            else:
+                target.lines.extend(run)
+            messages.append(
+                f"lines {run[0].first}–{run[-1].origin[-1]} continue “{target.title}”"
+                " (continued from an earlier page)"
+            )
+            break
+    return messages
+
+
+def _run_end(lines: list[Line], start: int) -> int:
+    """The last line of a continued run: its end mark or closing note, else the last line."""
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.end_mark or is_source_note(line.text) or is_author_note(line.text):
+            return index
+    return len(lines) - 1
+
+
 def _orphans_after_end(draft: Draft) -> list[Line]:
     """Running text after a source or author note inside the article: the note ended it, so
     what follows was printed here but belongs elsewhere."""

@@ -285,6 +285,13 @@ class TestArticles:
             ("把群众冷暖放在心上", "李华", 1),
         ]
 
+    def test_text_continued_on_a_later_page_goes_back_to_its_article(self) -> None:
+        issue = structure_of("page_jumps.txt")
+        first, second, third = issue.articles
+        assert [b.text[:4] for b in first.blocks] == ["在防汛抢", "洪水退去"]
+        assert [len(a.blocks) for a in (second, third)] == [1, 1]
+        assert any("continued from an earlier page" in d.message for d in issue.diagnostics)
+
     def test_text_without_structure_is_one_article(self) -> None:
         issue = detect_structure(normalise("这是一段没有标题的文字。\n\n又一段文字。"), "plain")
         (article,) = issue.articles
