@@ -50,6 +50,9 @@ class ContentsItem:
         return self.lines[0]
 
 
+_SECTION_PREFIX = regex.compile(r"^【\s*([^】]{2,12}?)\s*】\s*(?=\S)")
+
+
 @dataclass
 class _Draft:
     fragments: list[str]
@@ -62,9 +65,13 @@ class _Draft:
 
     def freeze(self) -> ContentsItem:
         title = " ".join(f for f in self.fragments if f)
+        section = self.section
+        labelled = _SECTION_PREFIX.match(title)
+        if labelled:  # `【卷首】坚定信心 真抓实干`: the column printed in front of the title
+            section, title = labelled.group(1), title[labelled.end() :].strip()
         return ContentsItem(
             title=title,
-            section=self.section,
+            section=section,
             author=self.author,
             page=self.page,
             lines=tuple(self.lines),
@@ -181,7 +188,7 @@ def _page_last(lines: list[Line]) -> list[ContentsItem]:
         before, page, author = parsed
         fragments = [x.text for x in buffer]
         numbers = [x.first for x in buffer]
-        if before and line.has("inline-leader"):
+        if before and (line.has("inline-leader") or "/" in before or "／" in before):
             title, author = split_author(before)  # `标题 / 作者`: the whole entry on one line
             fragments.append(title)
         elif before and (line.has("leader") or is_author_field(before)) and author is None:

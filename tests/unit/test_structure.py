@@ -112,6 +112,19 @@ class TestContents:
             ("经验交流", "新质生产力之新与质", None, 40),
         ]
 
+    def test_section_printed_in_brackets_before_the_title(self) -> None:
+        items = parse_contents(
+            lines(
+                "【卷首】坚定信心 真抓实干 / 本刊评论员 1",
+                "【特别策划】在乡村振兴中践行初心 / 李华 4",
+            )
+        )
+        got = [(i.section, i.title, i.author, i.page) for i in items]
+        assert got == [
+            ("卷首", "坚定信心 真抓实干", "本刊评论员", 1),
+            ("特别策划", "在乡村振兴中践行初心", "李华", 4),
+        ]
+
     def test_slogan_is_not_an_entry(self) -> None:
         assert is_slogan("理论研究的阵地 经验交流的桥梁 党建知识的宝库 党务干部的挚友")
         assert not is_slogan("学习讲深度 调研出成果 发展有实绩 整改见实效")
