@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import shutil
@@ -15,8 +16,11 @@ from publish.cli import main
 from publish.config import Config
 from publish.errors import EXIT_FAILED_INPUTS, EXIT_OK, EXIT_USAGE
 from publish.incremental import fingerprint
+from publish.normalise import NormaliseConfig
+from publish.pagesetup import PageSetup
 from publish.pipeline import BuildRequest
 from publish.render import build_time
+from publish.script import ScriptConfig
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "issues"
 
@@ -76,6 +80,12 @@ def test_fingerprint_covers_config_and_environment(
         fingerprint(path, Config(), BuildRequest(("pdf",), ("zh-Hans",), tmp_path, build_time()))
         != first
     )
+    for changed in (  # each section of publish.toml counts
+        Config(normalise=NormaliseConfig(spacing="keep")),
+        Config(script=ScriptConfig(variant="s2tw")),
+        Config(pdf=PageSetup(size="B5")),
+    ):
+        assert fingerprint(path, changed, request) != first
     monkeypatch.setattr(incremental, "environment_digest", lambda: "templates changed")
     assert fingerprint(path, Config(), request) != first
 
@@ -139,3 +149,30 @@ def test_an_epub_only_build_never_imports_weasyprint(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_run_and_input_reports_follow_their_schema(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (inputs / "bad.txt").write_bytes(b"\x00")
+    assert run("build", str(inputs), "-o", str(out), "--format", "epub", "-j", "1")[0] == 1
+    report = json.loads((out / "report.json").read_text("utf-8"))
+    assert set(report) == {"publish_version", "inputs", "failed", "results", "reprints"}
+    assert (report["inputs"], report["failed"]) == (4, 1)
+    keys = {"input", "id", "status", "skipped", "title", "outputs", "timings", "diagnostics",
+            "changes", "error"}  # fmt: skip
+    for result in report["results"]:
+        assert set(result) == keys
+        assert result["status"] in {"ok", "failed"}
+        assert all(isinstance(v, float) for v in result["timings"].values())
+        assert (result["error"] is None) == (result["status"] == "ok")
+        for output in result["outputs"]:
+            assert set(output) >= {"format", "language", "path", "bytes", "sha256", "warnings"}
+            data = Path(output["path"]).read_bytes()
+            assert len(data) == output["bytes"]
+            assert hashlib.sha256(data).hexdigest() == output["sha256"]
+    failed = next(r for r in report["results"] if r["status"] == "failed")
+    assert set(failed["error"]) >= {"message", "path", "exit_code"}
+    one = json.loads((out / "a" / "report.json").read_text("utf-8"))
+    assert set(one) >= {"input", "id", "status", "outputs", "timings", "counts", "changes",
+                        "diagnostics"}  # fmt: skip
+    assert set(one["counts"]) >= {"changes", "dropped_lines", "diagnostics", "articles"}
