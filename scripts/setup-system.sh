@@ -16,9 +16,10 @@ command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
 # fc-match finds the font files the EPUB cover and embedded subsets are made from.
 command -v fc-match >/dev/null 2>&1 || missing="$missing fontconfig"
 # Test-only tools (`setup-system.sh --test`): pdftotext measures line ends in the PDF tests,
-# headless Chromium opens the generated pages.
+# qpdf checks the PDFs' structure, headless Chromium opens the generated pages.
 if [ "${1:-}" = "--test" ]; then
     command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+    command -v qpdf >/dev/null 2>&1 || missing="$missing qpdf"
     command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 fi
 

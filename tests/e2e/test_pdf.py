@@ -489,6 +489,38 @@ def test_pdf_a_variant_declares_itself(tmp_path: Path) -> None:
     assert "/OutputIntents" in reader.trailer["/Root"]
 
 
+def qpdf_check(pdf: Path) -> str:
+    """qpdf's structural check (xref, object streams, page tree); its report on failure."""
+    qpdf = shutil.which("qpdf")
+    assert qpdf, "make test installs qpdf"
+    result = subprocess.run(
+        [qpdf, "--check", str(pdf)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+@pytest.mark.e2e
+def test_qpdf_finds_a_sound_file(built: Built) -> None:
+    report = qpdf_check(built.path)
+    assert "No syntax or stream encoding errors found" in report
+
+
+@pytest.mark.e2e
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
+@pytest.mark.parametrize("variant", ["pdf/a-3b", "pdf/ua-1"])
+def test_pdf_variants_pass_qpdf_and_embed_every_font(tmp_path: Path, variant: str) -> None:
+    issue = tiny_issue()
+    backend = PdfBackend(BackendOptions(page=PageSetup(pdf_variant=variant)))
+    dest = tmp_path / "v.pdf"
+    backend.write(issue, build_context(issue, modified=WHEN), dest)
+    qpdf_check(dest)
+    listing = subprocess.run(["pdffonts", str(dest)], capture_output=True, text=True, check=True)
+    rows = listing.stdout.splitlines()[2:]
+    assert rows and all(" yes yes yes " in f" {' '.join(row.split()[-5:-2])} " for row in rows)
+
+
 def line_ends(pdf: Path, first: int, last: int) -> list[tuple[float, float, str]]:
     """(right edge of the page's text block, line's right end, line text) per body line."""
     out = subprocess.run(
