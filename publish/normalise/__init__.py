@@ -38,6 +38,10 @@ RULES: tuple[Rule, ...] = (
     Rule("W102", "invisible-characters", markup.remove_invisible,
          "Remove zero-width and control characters (illegal in XML).",
          ("党建\u200b引领", "党建引领")),
+    # Scraped HTML next: an `&nbsp;` indent is whitespace for the trimming that follows.
+    Rule("W109", "html-debris", markup.html_debris,
+         "Decode typographic HTML entities; remove bare <p>/<br> tags left by scraping.",
+         ("&nbsp;&nbsp;近年来&ldquo;民情地图&rdquo;<br>", "近年来“民情地图”")),
     Rule("W101", "strip-whitespace", markup.strip_whitespace,
          "Trim indents (web 8-space, ideographic) and trailing spaces.",
          ("        记者 李国惠", "记者 李国惠")),

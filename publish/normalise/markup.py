@@ -167,3 +167,50 @@ def split_column_labels(lines: Document, _config: NormaliseConfig) -> Outcome:
             continue
         out.append(line)
     return rec.outcome(out)
+
+
+# --- HTML debris from scraped pages ---------------------------------------------------------------
+
+# Typographic entities only: `&amp;`, `&lt;`, `&gt;` stay as printed (untrusted text is shown,
+# never interpreted, and a page about HTML may mean them literally).
+_TYPOGRAPHIC_ENTITIES = {
+    "nbsp": " ", "ensp": " ", "emsp": " ", "thinsp": " ", "ldquo": "“", "rdquo": "”",
+    "lsquo": "‘", "rsquo": "’", "mdash": "—", "ndash": "–", "hellip": "…", "middot": "·",
+    "bull": "•", "times": "×", "deg": "°", "yen": "¥", "laquo": "«", "raquo": "»",
+}  # fmt: skip
+_ENTITY = regex.compile(r"&(?:([a-z]{2,6})|#(\d{2,6})|#x([0-9a-fA-F]{2,5}));")
+# Bare formatting tags (no attributes): `<p>`, `</p>`, `<br/>`, `<strong>`, `<span>`.
+_DEBRIS_TAG = regex.compile(r"</?(?:p|div|span|strong|b|em|i|u|font|section)>|<br\s*/?>", regex.I)
+_NOT_DECODED = frozenset("<>&\"'")
+
+
+def _entity(match: regex.Match[str]) -> str | None:
+    named, decimal, hexadecimal = match.groups()
+    if named:
+        return _TYPOGRAPHIC_ENTITIES.get(named)
+    char = chr(int(decimal) if decimal else int(hexadecimal, 16))
+    if char in _NOT_DECODED or (not char.isprintable() and not char.isspace()):
+        return None
+    return char
+
+
+def _clean_html(text: str) -> str:
+    text = _ENTITY.sub(lambda m: _entity(m) or m.group(0), text)
+    return _DEBRIS_TAG.sub("", text)
+
+
+def html_debris(lines: Document, _config: NormaliseConfig) -> Outcome:
+    """`&nbsp;`, `&ldquo;`, `&#12288;` and bare `<p>`/`<br>` tags left by scraping."""
+    rec = Recorder("W109", "html-debris")
+    sink = Sink()
+    for line in lines:
+        cleaned = _clean_html(line.text) if line.kind is LineKind.TEXT else line.text
+        if cleaned == line.text:
+            sink.keep(line)
+        elif cleaned.strip():
+            rec.change(line.first, ChangeKind.EDIT, line.text, cleaned)
+            sink.keep(line.with_text(cleaned))
+        else:
+            rec.change(line.first, ChangeKind.DROP, line.text, "")
+            sink.drop(line)
+    return rec.outcome(sink.lines)

@@ -20,6 +20,7 @@ _PROTECTED = regex.compile(
     r"|\d{1,2}:\d{2}(?::\d{2})?"
     r"|\d{1,3}(?:,\d{3})+(?!\d)"
     r"|\d+:\d+"
+    r"|&(?:[A-Za-z]{2,8}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});"  # an HTML entity printed as text
 )
 
 
