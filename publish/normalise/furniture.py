@@ -26,6 +26,7 @@ from publish.normalise.document import (
     Sink,
     strip_prefix,
 )
+from publish.normalise.regions import CONTENTS_MARKER
 
 
 @cache
@@ -305,22 +306,29 @@ _PRINT_SOURCE = regex.compile(
 HEADER_LINES = 8  # how far down a web page's header (title, dateline, source) reaches
 
 
-def _is_web_metadata(text: str, index: int) -> bool:
+def _is_web_metadata(text: str, index: int, *, issue: bool) -> bool:
+    """`issue`: the input prints a contents page, so its header is the magazine's own cover
+    (`先锋月刊 2024年第9期` names the issue), not a reposted article's."""
     if _META_START.match(text):
         return True
     if len({m.group(1) for m in _META_LABEL.finditer(text)}) >= 2:
         return True
-    header = index < HEADER_LINES
-    return header and (_DATELINE.match(text) is not None or _PRINT_SOURCE.match(text) is not None)
+    if issue or index >= HEADER_LINES:
+        return False
+    # The first line is the page's title; a print source comes under it.
+    return _DATELINE.match(text) is not None or (
+        index > 0 and _PRINT_SOURCE.match(text) is not None
+    )
 
 
 def web_metadata(lines: Document, _config: NormaliseConfig) -> Outcome:
     """`发布时间:… 来源:… 作者:…`, `原文链接:…`, cataloguing codes and keywords, and a web
     page's dateline and print source become metadata, not text."""
     rec = Recorder("F207", "web-metadata")
+    issue = any(CONTENTS_MARKER.search(line.text) for line in lines)
     out: list[Line] = []
     for index, line in enumerate(lines):
-        if line.kind is LineKind.TEXT and _is_web_metadata(line.text, index):
+        if line.kind is LineKind.TEXT and _is_web_metadata(line.text, index, issue=issue):
             rec.change(line.first, ChangeKind.MARK, line.text, "")
             line = replace(line, kind=LineKind.META)
         out.append(line)

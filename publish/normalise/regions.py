@@ -11,7 +11,7 @@ import regex
 
 from publish.normalise.document import Document, Line, LineKind, NormaliseConfig, Outcome, Recorder
 
-_CONTENTS_MARKER = regex.compile(
+CONTENTS_MARKER = regex.compile(
     r"^(?:目\s*录|CONTENTS|Contents)(?:\s|$)|目录.*CONTENTS|CONTENTS.*目录"
 )
 _PAGE_FIRST = regex.compile(r"^\d{1,3}\s+\S")
@@ -75,7 +75,7 @@ def _anchor(lines: Document) -> int | None:
     for index, line in enumerate(lines):
         if line.kind is not LineKind.TEXT:
             continue
-        if _CONTENTS_MARKER.search(line.text):
+        if CONTENTS_MARKER.search(line.text):
             return index
         window = lines[index + 1 : index + 5]
         if line.has("bullet") and sum(is_entry_like(x) for x in window) >= 2:

@@ -38,6 +38,9 @@ _HALF = regex.compile(r"[上下]半月")
 _SCHEDULE = regex.compile(r"(?:每月|每逢)\s*(\d{1,2})\s*日出版")
 _ISSN = regex.compile(r"ISSN\s*[:：]?\s*(\d{4}-\d{3}[\dXx])")
 _CN = regex.compile(r"CN\s*[:：]?\s*(\d{2}-\d{4}/[A-Z]{1,2})")
+_NAME_BEFORE_ISSUE = regex.compile(
+    r"^([\p{Han}·]{2,12})\s+(?=(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年)"
+)
 _MAGAZINE_NAME = regex.compile(r"^[\p{Han}·]{2,12}$")
 _CODE_SPACE = regex.compile(r"(?<=\b(?:ISSN|CN))(?=\d)")
 # A value ends at the next label, at a run of spaces (fields set apart by layout) or at the end.
@@ -145,6 +148,9 @@ def _magazine_name(front: list[Line], consumed: frozenset[int]) -> str | None:
     for index, line in enumerate(front):
         if not (_PERIOD.search(line.text) or _HALF.search(line.text)):
             continue
+        same_line = _NAME_BEFORE_ISSUE.match(line.text)  # `先锋月刊 2024年第9期`
+        if same_line and line.first not in consumed and not _HALF.search(same_line.group(1)):
+            return same_line.group(1)
         for previous in reversed(front[max(0, index - 2) : index]):
             name = previous.text.replace(" ", "")
             if previous.first not in consumed and _MAGAZINE_NAME.match(name):

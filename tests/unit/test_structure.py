@@ -305,6 +305,12 @@ class TestArticles:
         assert [len(a.blocks) for a in (second, third)] == [1, 1]
         assert any("continued from an earlier page" in d.message for d in issue.diagnostics)
 
+    def test_magazine_name_and_issue_on_one_line(self) -> None:
+        text = (FIXTURES / "inline_leaders.txt").read_text("utf-8")
+        text = text.replace("示范月刊\n二〇二四年 第9期", "示范月刊 2024年第9期", 1)
+        meta = detect_structure(normalise(text), "x").meta
+        assert (meta.title, meta.year, meta.number) == ("示范月刊", 2024, 9)
+
     def test_text_without_structure_is_one_article(self) -> None:
         issue = detect_structure(normalise("这是一段没有标题的文字。\n\n又一段文字。"), "plain")
         (article,) = issue.articles
