@@ -6,6 +6,8 @@ has none, and hand-written ranges miss the extension blocks.
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Iterable
 from typing import Final
 
 import regex
@@ -41,6 +43,20 @@ TRADITIONAL_MIN: Final = 8
 def is_traditional(han: int, traditional: int) -> bool:
     """Whether `traditional` traditional forms among `han` Han characters make a Hant text."""
     return traditional >= TRADITIONAL_MIN and traditional / max(han, 1) >= TRADITIONAL_SHARE
+
+
+_HAN_RUN = regex.compile(r"\p{Han}")
+
+
+def traditional_text(pairs: Iterable[tuple[str, str]]) -> bool:
+    """Whether texts are printed in traditional characters, given (text, its t2s conversion)
+    pairs; a pair whose length changed cannot be aligned and is left out."""
+    han = changed = 0
+    for text, simplified in pairs:
+        if len(simplified) == len(text):
+            han += len(_HAN_RUN.findall(text))
+            changed += sum(map(operator.ne, text, simplified))  # t2s changes Han only
+    return is_traditional(han, changed)
 
 
 def is_han(ch: str) -> bool:

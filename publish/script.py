@@ -25,7 +25,7 @@ from typing import Any, Final, Literal
 
 import regex
 
-from publish.chars import is_han, is_traditional
+from publish.chars import traditional_text
 from publish.model import (
     Article,
     Block,
@@ -354,15 +354,8 @@ def convert_issue(issue: Issue, config: ScriptConfig) -> Issue:
 def detect_script(texts: Iterable[str]) -> str:
     """`zh-Hant` when the source is printed in traditional characters, else `zh-Hans`."""
     converter = _converter("t2s")
-    han = changed = 0
-    for text in texts:
-        converted = converter.convert(text)
-        if len(converted) != len(text):
-            continue  # a phrase rewrite: no character alignment (rare, and never decisive)
-        pairs = [(a, b) for a, b in zip(text, converted, strict=True) if is_han(a)]
-        han += len(pairs)
-        changed += sum(a != b for a, b in pairs)
-    return "zh-Hant" if is_traditional(han, changed) else "zh-Hans"
+    pairs = ((text, converter.convert(text)) for text in texts)
+    return "zh-Hant" if traditional_text(pairs) else "zh-Hans"
 
 
 def simplified_edition(issue: Issue) -> Issue:

@@ -11,7 +11,7 @@ from typing import Any
 
 import regex
 
-from publish.chars import EMOJI_RE, is_han, is_traditional, quote_balance
+from publish.chars import EMOJI_RE, quote_balance, traditional_text
 from publish.model import Level
 from publish.normalise.document import Document, LineKind, NormaliseConfig, Outcome, Recorder
 from publish.normalise.furniture import word_list
@@ -47,11 +47,10 @@ def traditional_characters(lines: Document, _config: NormaliseConfig) -> Outcome
     """
     rec = Recorder("D702", "traditional-character")
     converter = _t2s()
-    aligned = [(line, converter.convert(line.text)) for line in lines]
-    aligned = [(line, c) for line, c in aligned if len(c) == len(line.text)]
-    pairs = [(a, b) for line, c in aligned for a, b in zip(line.text, c, strict=True) if is_han(a)]
-    if is_traditional(len(pairs), sum(a != b for a, b in pairs)):
+    converted = [(line, converter.convert(line.text)) for line in lines]
+    if traditional_text((line.text, c) for line, c in converted):
         return rec.outcome(lines)  # a traditional source: its characters are not slips
+    aligned = [(line, c) for line, c in converted if len(c) == len(line.text)]
     for line, converted in aligned:
         if converted == line.text:
             continue
