@@ -79,13 +79,7 @@ def looks_like_heading(text: str) -> bool:
     (`筑牢信仰之基,补足精神之钙,把稳思想之舵`).
     """
     t = text.strip()
-    if not t or len(t) > 45:
-        return False
-    if _SENTENCE_MARK.search(t[:-1]) or t[-1] in "。":
-        return False
-    if quote_balance(t) != 0 or bracket_balance(t) != 0:
-        return False
-    if t[-1] in "，,、；;":
+    if not t or len(t) > 45 or _reads_as_a_sentence(t):
         return False
     clauses = [c for c in _CLAUSE_SPLIT.split(t) if c.strip()]
     if len(clauses) <= 1:
@@ -96,6 +90,19 @@ def looks_like_heading(text: str) -> bool:
         or len(t) <= 17
         or all(len(c.strip()) <= 8 for c in clauses)
     )
+
+
+def _reads_as_a_sentence(t: str) -> bool:
+    """Sentence punctuation inside or at the end, unbalanced quotes or brackets, a trailing
+    pause mark, clauses joined by semicolons (`一是……；二是……`), or an interview question
+    after a speaker label (`记者：为什么……？`)."""
+    if _SENTENCE_MARK.search(t[:-1]) or t[-1] in "。，,、；;":
+        return True
+    if quote_balance(t) != 0 or bracket_balance(t) != 0:
+        return True
+    if "；" in t[:-1] or ";" in t[:-1]:
+        return True
+    return t[-1] in "？?" and _LABEL_COLON.match(t) is not None
 
 
 _PAIRS: Final = {"”": "“", "’": "‘", "」": "「", "』": "『", "）": "（", ")": "(", "》": "《"}

@@ -311,6 +311,18 @@ class TestArticles:
         meta = detect_structure(normalise(text), "x").meta
         assert (meta.title, meta.year, meta.number) == ("示范月刊", 2024, 9)
 
+    def test_interview_questions_are_paragraphs(self) -> None:
+        (article,) = structure_of("interview.txt").articles
+        assert (article.subtitle, article.byline) == ("访示范区委组织部负责同志", "本刊记者 王明")
+        kinds = [(b.type.value, b.text[:5]) for b in article.blocks]
+        assert kinds[1:] == [
+            ("paragraph", "记者：为什"),
+            ("paragraph", "负责同志："),
+            ("paragraph", "记者：下一"),
+            ("paragraph", "负责同志："),
+        ]
+        assert article.blocks[-1].text.endswith("三是完善激励机制，让干部安心干事。")
+
     def test_text_without_structure_is_one_article(self) -> None:
         issue = detect_structure(normalise("这是一段没有标题的文字。\n\n又一段文字。"), "plain")
         (article,) = issue.articles
