@@ -435,6 +435,8 @@ _HEAD_MAX = 30
 
 
 def _is_page_furniture(lines: Document, index: int, repeated: frozenset[str]) -> bool:
+    if lines[index].has("front") or lines[index].has("masthead"):
+        return False
     text = lines[index].text.strip()
     if _DECORATED_FOLIO.match(text):
         return True

@@ -18,6 +18,7 @@ _PAGE_FIRST = regex.compile(r"^\d{1,3}\s+\S")
 _PAGE_LAST = regex.compile(r"\S\s+\d{1,3}$")
 # `…建设 12 白山市人民检察院`: the author after the page ends without punctuation.
 _PAGE_THEN_AUTHOR = regex.compile(r"\S\s\d{1,3}\s+[^\s，。、；：,.;:]{2,24}$")
+_PAGE_ALONE = regex.compile(r"^\d{1,3}$")
 _SENTENCE = regex.compile(r"[。！？]|[，,]$")
 
 MASTHEAD_LABELS = (
@@ -58,7 +59,10 @@ def is_entry_like(line: Line) -> bool:
     if len(text) > 70 or _SENTENCE.search(text):
         return False
     return bool(
-        _PAGE_FIRST.match(text) or _PAGE_LAST.search(text) or _PAGE_THEN_AUTHOR.search(text)
+        _PAGE_FIRST.match(text)
+        or _PAGE_LAST.search(text)
+        or _PAGE_THEN_AUTHOR.search(text)
+        or _PAGE_ALONE.match(text)  # the page number on a line of its own, under its title
     )
 
 

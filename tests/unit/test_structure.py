@@ -323,6 +323,11 @@ class TestArticles:
         ]
         assert article.blocks[-1].text.endswith("三是完善激励机制，让干部安心干事。")
 
+    def test_contents_with_each_page_number_on_its_own_line(self) -> None:
+        issue = structure_of("page_on_own_line.txt")
+        assert [(e.page, e.article_id) for e in issue.contents] == [(3, "a001"), (6, "a002")]
+        assert [a.byline for a in issue.articles] == ["本刊评论员", "李华"]
+
     def test_text_without_structure_is_one_article(self) -> None:
         issue = detect_structure(normalise("这是一段没有标题的文字。\n\n又一段文字。"), "plain")
         (article,) = issue.articles
