@@ -410,6 +410,12 @@ _RUNNING_HEAD = regex.compile(
     r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*第\s*\d{1,3}\s*期|(?<!\d)\d{4}\s*[.．/]\s*\d{1,2}(?!\d)"
 )
 _MID_PARAGRAPH_MIN = 20  # a line this long that stops mid-sentence: its paragraph goes on
+# Exactly a magazine's name and an issue (`天津支部生活 2023年第11期（下半月）`), anywhere in the
+# body: a running head even between two finished paragraphs.
+_ISSUE = (
+    r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*第\s*\d{1,3}\s*期(?:\s*[（(]?[上下]半月[）)]?)?"
+)
+_HEAD_SHAPE = regex.compile(rf"^[\p{{Han}}·]{{2,12}}\s*{_ISSUE}$|^{_ISSUE}\s*[\p{{Han}}·]{{2,12}}$")
 
 
 def _furniture_shaped(line: Line) -> bool:
@@ -434,12 +440,24 @@ _REPEATS = 3  # a short line printed this often inside paragraphs is a running h
 _HEAD_MAX = 30
 
 
+_FIGURE = regex.compile(r"^[\d.,，%％\s]{1,12}$")
+
+
+def _isolated_number(lines: Document, index: int) -> bool:
+    """No neighbouring text line is a number or a short figure too."""
+    before = next((x for x in reversed(lines[:index]) if x.kind is LineKind.TEXT), None)
+    after = next((x for x in lines[index + 1 :] if x.kind is LineKind.TEXT), None)
+    return all(x is None or not _FIGURE.match(x.text) for x in (before, after))
+
+
 def _is_page_furniture(lines: Document, index: int, repeated: frozenset[str]) -> bool:
-    if lines[index].has("front") or lines[index].has("masthead"):
-        return False
+    if any(lines[index].has(tag) for tag in ("front", "masthead", "leader", "table")):
+        return False  # contents and masthead lines: their numbers are page references
     text = lines[index].text.strip()
-    if _DECORATED_FOLIO.match(text):
+    if _DECORATED_FOLIO.match(text) or _HEAD_SHAPE.match(text):
         return True
+    if _BARE_FOLIO.match(text) and _isolated_number(lines, index):
+        return True  # a page number between paragraphs (a column of figures has neighbours)
     if not _breaks_a_paragraph(lines, index):
         return False
     if _BARE_FOLIO.match(text) or text in repeated:

@@ -97,7 +97,7 @@ def markdown_tables(lines: Document, _config: NormaliseConfig) -> Outcome:
     return rec.outcome(out)
 
 
-_LIST_MARKER = regex.compile(r"^[-*+•]\s+(?=\S)")
+_LIST_MARKER = regex.compile(r"^[-*+•]\s+(?=\S)(?!\d{1,3}\s*-$)")  # `- 7 -` is a folio
 
 
 def markdown_lists(lines: Document, _config: NormaliseConfig) -> Outcome:
