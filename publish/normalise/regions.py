@@ -66,12 +66,7 @@ def is_entry_like(line: Line) -> bool:
     )
 
 
-_PROSE_MIN = 12  # a full sentence this long is running text, not a contents entry
-
-
 def is_prose(text: str) -> bool:
-    if len(text) >= _PROSE_MIN and text.rstrip("”’」』）)").endswith(("。", "！", "？")):
-        return True
     return len(text) >= 40 and ("。" in text or text.count("，") + text.count(",") >= 2)
 
 
@@ -119,14 +114,15 @@ def _heads_entries(lines: Document, index: int) -> bool:
     return any(is_entry_like(x) for x in following)
 
 
-def front_matter_region(lines: Document) -> tuple[int, int] | None:
-    """Index range [start, end] of the contents/masthead block, or None when there is none."""
+def front_matter_region(lines: Document, stop: int | None = None) -> tuple[int, int] | None:
+    """Index range [start, end] of the contents/masthead block, or None when there is none;
+    `stop`: where a masthead printed at the end begins (the block never reaches into it)."""
     anchor = _anchor(lines)
     if anchor is None:
         return None
     start = _with_issue_head(lines, anchor)
     end = anchor
-    for index in range(anchor, len(lines)):
+    for index in range(anchor, stop if stop is not None else len(lines)):
         line = lines[index]
         if line.kind is not LineKind.TEXT:
             continue
@@ -139,6 +135,8 @@ def front_matter_region(lines: Document) -> tuple[int, int] | None:
 
 
 _TRAILING_MASTHEAD_MIN = 3  # masthead fields at the very end: the colophon printed last
+_WRAPPED_VALUE_MAX = 20  # a masthead value wrapped onto a line of its own is short
+_SENTENCE_END = regex.compile(r"[。！？!?]")
 
 
 def trailing_masthead(lines: Document, after: int) -> int | None:
@@ -151,8 +149,8 @@ def trailing_masthead(lines: Document, after: int) -> int | None:
             continue
         if is_masthead_like(line.text):
             start, fields = index, fields + 1
-        elif is_prose(line.text) or len(line.text) > 40:
-            break
+        elif len(line.text) > _WRAPPED_VALUE_MAX or _SENTENCE_END.search(line.text):
+            break  # running text: the masthead, if any, is not the last thing printed
     return start if fields >= _TRAILING_MASTHEAD_MIN else None
 
 
@@ -160,9 +158,10 @@ def tag_front_matter(lines: Document, _config: NormaliseConfig) -> Outcome:
     """Tag the contents/masthead block (and a masthead printed at the end) so that
     running-text rules leave them alone."""
     rec = Recorder("R001", "front-matter-region")
-    region = front_matter_region(lines)
+    anchor = _anchor(lines)
+    colophon = trailing_masthead(lines, anchor if anchor is not None else 0)
+    region = front_matter_region(lines, colophon)
     start, end = region if region is not None else (len(lines), -1)
-    colophon = trailing_masthead(lines, max(end, 0))
     return rec.outcome(
         line.tagged("front")
         if start <= index <= end

@@ -96,6 +96,15 @@ def section_name(text: str) -> str:
     return text.removeprefix("【").removesuffix("】").strip() if text.startswith("【") else text
 
 
+_FULL_STOP_END = regex.compile(r"。[”’」』）)]?$")
+
+
+def is_teaser(text: str) -> bool:
+    """A whole sentence under a contents entry (`学习的目的全在于运用。`): titles never end
+    with a full stop (they may with ？ or ！)."""
+    return _FULL_STOP_END.search(text) is not None
+
+
 def detect_mode(lines: list[Line]) -> Mode:
     if any(_PAGE_FIRST.match(x.text) or x.cells for x in lines):
         return Mode.PAGE_FIRST
@@ -139,6 +148,8 @@ def _page_first(lines: list[Line]) -> list[ContentsItem]:
                 title, author, guessed = _title_and_author(rest)
             current = _Draft([title], [line.first], section, author, page, guessed)
             items.append(current)
+        elif is_teaser(text):
+            continue  # a sentence printed under an entry is its teaser, not part of its title
         elif current is not None and line.blank_before == 0:
             # A wrapped title: the second line may carry the author.
             title, author, guessed = _title_and_author(text)
@@ -180,6 +191,8 @@ def _page_last(lines: list[Line]) -> list[ContentsItem]:
     for line in lines:
         if line.has("bullet"):
             section, buffer = section_name(line.text), []
+            continue
+        if is_teaser(line.text):
             continue
         parsed = _split_page_line(line)
         if parsed is None:

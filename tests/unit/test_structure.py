@@ -328,6 +328,16 @@ class TestArticles:
         assert [(e.page, e.article_id) for e in issue.contents] == [(3, "a001"), (6, "a002")]
         assert [a.byline for a in issue.articles] == ["本刊评论员", "李华"]
 
+    def test_contents_teasers_are_not_part_of_titles(self) -> None:
+        issue = structure_of("contents_teasers.txt")
+        assert [e.title for e in issue.contents] == [
+            "把学习成果转化为发展动力",
+            "在乡村振兴中践行初心",
+            "一名村支书的十年",
+            "社区里的“红色管家”",
+        ]
+        assert all(e.article_id for e in issue.contents)
+
     def test_text_without_structure_is_one_article(self) -> None:
         issue = detect_structure(normalise("这是一段没有标题的文字。\n\n又一段文字。"), "plain")
         (article,) = issue.articles
