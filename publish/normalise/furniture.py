@@ -256,8 +256,13 @@ _RECOMMEND_HEAD = regex.compile(
 _LIST_ITEM_MAX = 40
 
 
+_TAIL_LINES = 15  # a web page's recommendation list sits at its very end
+
+
 def _in_recommendations(lines: Document, index: int) -> bool:
-    """A short line (a linked title) in the run under a `往期推荐` head."""
+    """A short line (a linked title) in the run under a `往期推荐` head near the page's end."""
+    if index < len(lines) - _TAIL_LINES:
+        return False
     for x in reversed(lines[:index]):
         if x.kind is not LineKind.TEXT:
             continue
@@ -270,7 +275,7 @@ def _in_recommendations(lines: Document, index: int) -> bool:
 
 def _is_web_chrome(lines: Document, index: int) -> bool:
     text = lines[index].text
-    if _RECOMMEND_HEAD.match(text):
+    if _RECOMMEND_HEAD.match(text) and index >= len(lines) - _TAIL_LINES:
         return True
     if len(text) <= _LIST_ITEM_MAX and "。" not in text and _in_recommendations(lines, index):
         return True
@@ -370,8 +375,10 @@ def repeated_title(lines: Document, _config: NormaliseConfig) -> Outcome:
 
 _CAPTION_EXPLICIT = regex.compile(
     r"^[（(]?图为.{2,80}$|(?:图片提供|供图|摄影)\s*[/／:：]\s*\S{2,16}[）)]?$|(?:本报|资料)(?:资料)?(?:照片|图片)$"
-    # `▲ 图为……`, `↑ 村民在田间劳作`: the arrow points at the photo
-    r"|^[▲△↑↓▼▽]\s*\S.{0,80}$"
+    # `▲ 图为……`, `↑ 村民在田间劳作。张三 摄`, `▲ 社区志愿者为老人理发`: the arrow points at the
+    # photo (a long sentence after a ▲ is a list item)
+    r"|^[▲△↑↓▼▽]\s*(?:图|上图|下图|左图|右图).{0,80}$|^[▲△↑↓▼▽].{0,80}\s摄[）)]?$"
+    r"|^[▲△↑↓▼▽]\s*[^，。；]{2,30}$"
     # a photographer's credit: `张三 摄`, `（新华社记者 李四 摄）`, `图片来源：……`
     r"|^[（(]?[^，。；]{0,20}\s摄[）)]?$|^(?:图片来源|图源|图片|题图)\s*[:：]\s*\S.{0,30}$"
 )
