@@ -8,7 +8,7 @@ and page gaps stay visible to the rules that need them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Literal
@@ -134,6 +134,25 @@ class Sink:
             line = replace(line, blank_before=line.blank_before + self.carry)
             self.carry = 0
         self.lines.append(line)
+
+
+def text_index(lines: Sequence[Line], index: int, step: int) -> int | None:
+    """The nearest text line before (`step` -1) or after (`step` 1) line `index`."""
+    at = index + step
+    while 0 <= at < len(lines):
+        if lines[at].kind is LineKind.TEXT:
+            return at
+        at += step
+    return None
+
+
+def text_neighbours(lines: Sequence[Line], index: int) -> tuple[Line | None, Line | None]:
+    """The nearest text lines before and after line `index`."""
+    before, after = text_index(lines, index, -1), text_index(lines, index, 1)
+    return (
+        lines[before] if before is not None else None,
+        lines[after] if after is not None else None,
+    )
 
 
 def strip_prefix(

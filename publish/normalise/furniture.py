@@ -25,6 +25,8 @@ from publish.normalise.document import (
     Recorder,
     Sink,
     strip_prefix,
+    text_index,
+    text_neighbours,
 )
 from publish.normalise.regions import CONTENTS_MARKER
 
@@ -181,8 +183,7 @@ def _is_promo(lines: Document, index: int) -> bool:
     if not _PROMO_WEAK.match(line.text):
         return False
     # A bare site name counts only between two certain promo lines.
-    before = next((x for x in reversed(lines[:index]) if x.kind is LineKind.TEXT), None)
-    after = next((x for x in lines[index + 1 :] if x.kind is LineKind.TEXT), None)
+    before, after = text_neighbours(lines, index)
     return (
         before is not None
         and after is not None
@@ -437,7 +438,7 @@ def _breaks_a_paragraph(lines: Document, index: int) -> bool:
     follows."""
     text_lines = (x for x in reversed(lines[:index]) if x.kind is LineKind.TEXT)
     before = next((x for x in text_lines if not _furniture_shaped(x)), None)
-    after = next((x for x in lines[index + 1 :] if x.kind is LineKind.TEXT), None)
+    after = text_index(lines, index, 1)
     if before is None or after is None:
         return False
     return len(before.text) >= _MID_PARAGRAPH_MIN and not ends_sentence(before.text)
@@ -452,9 +453,7 @@ _FIGURE = regex.compile(r"^[\d.,，%％\s]{1,12}$")
 
 def _isolated_number(lines: Document, index: int) -> bool:
     """No neighbouring text line is a number or a short figure too."""
-    before = next((x for x in reversed(lines[:index]) if x.kind is LineKind.TEXT), None)
-    after = next((x for x in lines[index + 1 :] if x.kind is LineKind.TEXT), None)
-    return all(x is None or not _FIGURE.match(x.text) for x in (before, after))
+    return all(x is None or not _FIGURE.match(x.text) for x in text_neighbours(lines, index))
 
 
 def _is_page_furniture(lines: Document, index: int, repeated: frozenset[str]) -> bool:
@@ -499,10 +498,6 @@ _JUMP_FROM = regex.compile(
 )
 
 
-def _next_text(lines: list[Line], index: int) -> int | None:
-    return next((i for i in range(index + 1, len(lines)) if lines[i].kind is LineKind.TEXT), None)
-
-
 def _mark_jump(lines: list[Line], index: int, rec: Recorder) -> bool:
     """Strip a jump marker from line `index` and tag where the article breaks off or resumes;
     True when the whole line was the marker (it is then dropped)."""
@@ -518,14 +513,10 @@ def _mark_jump(lines: list[Line], index: int, rec: Recorder) -> bool:
         lines[index] = line.with_text(rest).tagged(tag)
         return False
     rec.change(line.first, ChangeKind.DROP, line.text, "")
-    if to:
-        before = next((i for i in range(index - 1, -1, -1) if lines[i].kind is LineKind.TEXT), None)
-        if before is not None:
-            lines[before] = lines[before].tagged("jump-to")
-    else:
-        after = _next_text(lines, index)
-        if after is not None:
-            lines[after] = lines[after].tagged("jump-from")
+    # The text broke off on the line before a `下转` line, resumes on the line after a `上接` one.
+    neighbour = text_index(lines, index, -1 if to else 1)
+    if neighbour is not None:
+        lines[neighbour] = lines[neighbour].tagged(tag)
     return True
 
 

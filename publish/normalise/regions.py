@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import regex
 
-from publish.normalise.document import Document, Line, LineKind, NormaliseConfig, Outcome, Recorder
+from publish.normalise.document import (
+    Document,
+    Line,
+    LineKind,
+    NormaliseConfig,
+    Outcome,
+    Recorder,
+    text_index,
+)
 
 CONTENTS_MARKER = regex.compile(
     r"^(?:目\s*录|CONTENTS|Contents)(?:\s|$)|目录.*CONTENTS|CONTENTS.*目录"
@@ -91,17 +99,13 @@ def _anchor(lines: Document) -> int | None:
 _NAME_LINE = regex.compile(r"^[\p{Han}·\s]{2,16}$")
 
 
-def _previous_text(lines: Document, index: int) -> int | None:
-    return next((i for i in range(index - 1, -1, -1) if lines[i].kind is LineKind.TEXT), None)
-
-
 def _with_issue_head(lines: Document, start: int) -> int:
     """Start earlier to take in the issue line (and the magazine's name above it) printed just
     before the contents: `党员之友` / `2024年第5期（总第388期）` / `目录`."""
-    issue = _previous_text(lines, start)
+    issue = text_index(lines, start, -1)
     if issue is None or not _ISSUE_LINE.search(lines[issue].text) or len(lines[issue].text) > 40:
         return start
-    name = _previous_text(lines, issue)
+    name = text_index(lines, issue, -1)
     return name if name is not None and _NAME_LINE.match(lines[name].text) else issue
 
 
