@@ -13,6 +13,8 @@ from typing import Final
 import regex
 
 HAN: Final = r"\p{Han}"
+# The year of an issue line, in digits or written out (`2024`, `二〇二四`).
+ISSUE_YEAR: Final = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
 # Full-width CJK punctuation that appears in running Chinese text.
 CJK_OPEN: Final = "（《〈【「『“‘〔［｛"
 CJK_CLOSE: Final = "）》〉】」』”’〕］｝"

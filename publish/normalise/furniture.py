@@ -14,7 +14,7 @@ from importlib import resources
 
 import regex
 
-from publish.chars import SENTENCE_END, ends_sentence
+from publish.chars import ISSUE_YEAR, SENTENCE_END, ends_sentence
 from publish.normalise.document import (
     ChangeKind,
     Document,
@@ -413,16 +413,12 @@ drop_photo_captions = drop_where("F209", "photo-caption", _is_photo_caption)
 # `— 12 —`, `- 12 -`, `第12页`: a folio printed between the two halves of a broken paragraph.
 _DECORATED_FOLIO = regex.compile(r"^(?:[-—–－~～·]+\s*\d{1,3}\s*[-—–－~～·]+|第\s*\d{1,3}\s*页)$")
 _BARE_FOLIO = regex.compile(r"^\d{1,3}$")
-# `示范党员 2024年第5期`, `2024.05 示范党员`: a running head (magazine and issue).
-_RUNNING_HEAD = regex.compile(
-    r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*第\s*\d{1,3}\s*期|(?<!\d)\d{4}\s*[.．/]\s*\d{1,2}(?!\d)"
-)
 _MID_PARAGRAPH_MIN = 20  # a line this long that stops mid-sentence: its paragraph goes on
 # Exactly a magazine's name and an issue (`天津支部生活 2023年第11期（下半月）`), anywhere in the
 # body: a running head even between two finished paragraphs.
-_ISSUE = (
-    r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*第\s*\d{1,3}\s*期(?:\s*[（(]?[上下]半月[）)]?)?"
-)
+_ISSUE = rf"{ISSUE_YEAR}\s*年\s*第\s*\d{{1,3}}\s*期(?:\s*[（(]?[上下]半月[）)]?)?"
+# `示范党员 2024年第5期`, `2024.05 示范党员`: a running head (magazine and issue) in a line.
+_RUNNING_HEAD = regex.compile(rf"{_ISSUE}|(?<!\d)\d{{4}}\s*[.．/]\s*\d{{1,2}}(?!\d)")
 _HEAD_SHAPE = regex.compile(rf"^[\p{{Han}}·]{{2,12}}\s*{_ISSUE}$|^{_ISSUE}\s*[\p{{Han}}·]{{2,12}}$")
 
 

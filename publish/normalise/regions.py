@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import regex
 
+from publish.chars import ISSUE_YEAR
 from publish.normalise.document import (
     Document,
     Line,
@@ -39,7 +40,7 @@ MASTHEAD_LABELS = (
 )
 _MASTHEAD = regex.compile(rf"^(?:{MASTHEAD_LABELS})")
 _ISSUE_LINE = regex.compile(
-    r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*第\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*期"
+    rf"{ISSUE_YEAR}\s*年\s*第\s*(?:\d+|[一二三四五六七八九十]{{1,3}})\s*期"
     r"|总第\s*\d+\s*期|[上下]半月|每月\d+日出版"
 )
 _LETTER_SPACED = regex.compile(r"(?<=^\p{Han}(?:\s\p{Han})*)\s(?=\p{Han})")

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from publish.chars import is_han
+from publish.chars import ISSUE_YEAR, is_han
 from publish.model import IssueMeta, MastheadField
 from publish.names import is_person_name
 from publish.normalise.document import Line, LineKind
@@ -18,7 +18,7 @@ _FIELD = regex.compile(rf"^({_LABELS})\s*[/／:：]?\s*(.*)$")
 _GENERIC_FIELD = regex.compile(r"^(\p{Han}{2,10})\s*[:：]\s*(\S.*)$")
 _NOT_FIELDS = frozenset({"本刊", "声明", "欢迎来稿", "内部资料"})
 _PERIOD = regex.compile(
-    r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*期"
+    rf"({ISSUE_YEAR})\s*年\s*第\s*(\d{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*期"
 )
 _DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
@@ -38,9 +38,7 @@ _HALF = regex.compile(r"[上下]半月")
 _SCHEDULE = regex.compile(r"(?:每月|每逢)\s*(\d{1,2})\s*日出版")
 _ISSN = regex.compile(r"ISSN\s*[:：]?\s*(\d{4}-\d{3}[\dXx])")
 _CN = regex.compile(r"CN\s*[:：]?\s*(\d{2}-\d{4}/[A-Z]{1,2})")
-_NAME_BEFORE_ISSUE = regex.compile(
-    r"^([\p{Han}·]{2,12})\s+(?=(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年)"
-)
+_NAME_BEFORE_ISSUE = regex.compile(rf"^([\p{{Han}}·]{{2,12}})\s+(?={ISSUE_YEAR}\s*年)")
 _MAGAZINE_NAME = regex.compile(r"^[\p{Han}·]{2,12}$")
 _CODE_SPACE = regex.compile(r"(?<=\b(?:ISSN|CN))(?=\d)")
 # A value ends at the next label, at a run of spaces (fields set apart by layout) or at the end.
