@@ -20,7 +20,7 @@ ENUMERATOR: Final = regex.compile(
     r"|[①②③④⑤⑥⑦⑧⑨⑩])"
 )
 _CLAUSE_SPLIT: Final = regex.compile(r"[，,]")
-_SENTENCE_MARK: Final = regex.compile(r"[。！？!?]")
+SENTENCE_MARK: Final = regex.compile(r"[。！？!?]")
 _LABEL_COLON: Final = regex.compile(r"^[^，,]{2,12}[：:]")
 SPEECH_VERB_END: Final = regex.compile(
     r"(?:指出|强调|表示|称|说|认为|写道|提出|要求|讲话|批示|谈到|强调指出|致辞|发言)$"
@@ -96,7 +96,7 @@ def _reads_as_a_sentence(t: str) -> bool:
     """Sentence punctuation inside or at the end, unbalanced quotes or brackets, a trailing
     pause mark, clauses joined by semicolons (`一是……；二是……`), or an interview question
     after a speaker label (`记者：为什么……？`)."""
-    if _SENTENCE_MARK.search(t[:-1]) or t[-1] in "。，,、；;":
+    if SENTENCE_MARK.search(t[:-1]) or t[-1] in "。，,、；;":
         return True
     if quote_balance(t) != 0 or bracket_balance(t) != 0:
         return True
@@ -149,5 +149,5 @@ def is_bio(text: str) -> bool:
 
 
 def first_sentence(text: str) -> str:
-    match = _SENTENCE_MARK.search(text)
+    match = SENTENCE_MARK.search(text)
     return text[: match.end()] if match else text

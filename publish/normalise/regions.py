@@ -19,6 +19,7 @@ from publish.normalise.document import (
     Recorder,
     text_index,
 )
+from publish.shapes import SENTENCE_MARK
 
 CONTENTS_MARKER = regex.compile(
     r"^(?:目\s*录|CONTENTS|Contents)(?:\s|$)|目录.*CONTENTS|CONTENTS.*目录"
@@ -141,7 +142,6 @@ def front_matter_region(lines: Document, stop: int | None = None) -> tuple[int, 
 
 _TRAILING_MASTHEAD_MIN = 3  # masthead fields at the very end: the colophon printed last
 _WRAPPED_VALUE_MAX = 20  # a masthead value wrapped onto a line of its own is short
-_SENTENCE_END = regex.compile(r"[。！？!?]")
 
 
 def trailing_masthead(lines: Document, after: int) -> int | None:
@@ -154,7 +154,7 @@ def trailing_masthead(lines: Document, after: int) -> int | None:
             continue
         if is_masthead_like(line.text):
             start, fields = index, fields + 1
-        elif len(line.text) > _WRAPPED_VALUE_MAX or _SENTENCE_END.search(line.text):
+        elif len(line.text) > _WRAPPED_VALUE_MAX or SENTENCE_MARK.search(line.text):
             break  # running text: the masthead, if any, is not the last thing printed
     return start if fields >= _TRAILING_MASTHEAD_MIN else None
 
