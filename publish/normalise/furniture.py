@@ -432,12 +432,13 @@ def _furniture_shaped(line: Line) -> bool:
 def _breaks_a_paragraph(lines: Document, index: int) -> bool:
     """The text line before (past other folios and heads) stops mid-sentence, and a text line
     follows."""
-    text_lines = (x for x in reversed(lines[:index]) if x.kind is LineKind.TEXT)
-    before = next((x for x in text_lines if not _furniture_shaped(x)), None)
-    after = text_index(lines, index, 1)
-    if before is None or after is None:
+    at = text_index(lines, index, -1)
+    while at is not None and _furniture_shaped(lines[at]):
+        at = text_index(lines, at, -1)
+    if at is None or text_index(lines, index, 1) is None:
         return False
-    return len(before.text) >= _MID_PARAGRAPH_MIN and not ends_sentence(before.text)
+    before = lines[at].text
+    return len(before) >= _MID_PARAGRAPH_MIN and not ends_sentence(before)
 
 
 _REPEATS = 3  # a short line printed this often inside paragraphs is a running head
@@ -460,15 +461,17 @@ def _is_page_furniture(lines: Document, index: int, repeated: frozenset[str]) ->
         return True
     if _BARE_FOLIO.match(text) and _isolated_number(lines, index):
         return True  # a page number between paragraphs (a column of figures has neighbours)
-    if not _breaks_a_paragraph(lines, index):
-        return False
-    if _BARE_FOLIO.match(text) or text in repeated:
-        return True
-    return (
-        len(text) <= _HEAD_MAX
-        and not _PROSE_PUNCT.search(text)
-        and _RUNNING_HEAD.search(text) is not None
+    shaped = (
+        _BARE_FOLIO.match(text) is not None
+        or text in repeated
+        or (
+            len(text) <= _HEAD_MAX
+            and not _PROSE_PUNCT.search(text)
+            and _RUNNING_HEAD.search(text) is not None
+        )
     )
+    # The context is read only for lines shaped like furniture (cheap tests first).
+    return shaped and _breaks_a_paragraph(lines, index)
 
 
 def drop_page_furniture(lines: Document, config: NormaliseConfig) -> Outcome:
