@@ -56,6 +56,20 @@ def is_author_field(text: str) -> bool:
     return len(tokens) == 2 and is_org_name(tokens[0]) and is_person_name(tokens[1])
 
 
+_SPACED_CHARS: Final = regex.compile(r"^\p{Han}(?:\s+\p{Han})+$")
+
+
+def unspace_names(text: str) -> str:
+    """`李 霞` → `李霞`, `陈 嘉 曹 剑` → `陈嘉 曹剑`: names printed letter-spaced (two-character
+    names pair up; an odd count is one name of three)."""
+    if not _SPACED_CHARS.match(text):
+        return text
+    chars = text.split()
+    if len(chars) % 2 or len(chars) == 2:
+        return "".join(chars) if len(chars) <= 3 else text
+    return " ".join(chars[i] + chars[i + 1] for i in range(0, len(chars), 2))
+
+
 def split_author(text: str) -> tuple[str, str | None]:
     """`以青春之我 讲好觉悟故事 迟爱民` → (`以青春之我 讲好觉悟故事`, `迟爱民`).
 

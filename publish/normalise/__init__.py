@@ -62,7 +62,11 @@ RULES: tuple[Rule, ...] = (
     Rule("W108", "split-column-label", markup.split_column_labels,
          "Put a column label `·X·` and the title after it on separate lines.",
          ("·时评·警惕“断根式”农村环境整治", "·时评· ⏎ 警惕“断根式”农村环境整治")),
-    # 2. Marks and furniture. End marks before bullets: `■` ends a line, or starts a heading.
+    # 2. The front matter first: the furniture rules below must know which lines are the
+    # contents and masthead (their numbers are page references, their lines are lists).
+    Rule("R001", "front-matter-region", regions.tag_front_matter,
+         "Tag the contents/masthead block so running-text rules leave it alone."),
+    # 3. Marks and furniture. End marks before bullets: `■` ends a line, or starts a heading.
     Rule("F201", "end-mark", furniture.end_marks,
          "Strip end-of-article marks, keeping them as information.",
          ("确保整改整治工作常态长效。■", "确保整改整治工作常态长效。")),
@@ -91,10 +95,8 @@ RULES: tuple[Rule, ...] = (
     Rule("F212", "page-jump", furniture.page_jumps,
          "Strip 下转/上接 page-jump markers; the continuation is put back in its article.",
          ("……推动工作落实。（下转第12页）", "……推动工作落实。")),
-    # 3. Regions, then joins: joining must see furniture gone and the contents block fenced off.
-    Rule("R001", "front-matter-region", regions.tag_front_matter,
-         "Tag the contents/masthead block so running-text rules leave it alone."),
-    # Folios after the fencing: a bare page number in the contents is not page furniture.
+    # 4. Joins: joining must see furniture gone and the contents block fenced off.
+    # Folios: a bare page number in the contents is not page furniture.
     Rule("F211", "page-furniture", furniture.drop_page_furniture,
          "Drop folios and running heads printed inside a broken paragraph.",
          ("— 12 —", "")),
@@ -104,7 +106,7 @@ RULES: tuple[Rule, ...] = (
     Rule("J301", "join-broken-paragraph", joining.join_broken_paragraphs,
          "Re-join a paragraph broken at a page/column break (no space).",
          ("……筑牢思想 ⏎ 根基，严格落实……", "……筑牢思想根基，严格落实……")),
-    # 4. Characters, on joined paragraphs so contexts across a break are seen.
+    # 5. Characters, on joined paragraphs so contexts across a break are seen.
     Rule("P401", "dash", punctuation.dashes,
          "Box-drawing and ASCII dashes between Chinese words become ——/—.",
          ("夯基工程──天津坚持", "夯基工程——天津坚持")),
@@ -123,7 +125,7 @@ RULES: tuple[Rule, ...] = (
     Rule("T601", "stray-english-and", spacing.stray_and,
          "An English `and` inserted between Chinese words becomes 和.",
          ("社会主义思想 and 党的二十大精神", "社会主义思想和党的二十大精神")),
-    # 5. Spacing last: punctuation is full-width by now, so 'next to punctuation' is reliable.
+    # 6. Spacing last: punctuation is full-width by now, so 'next to punctuation' is reliable.
     Rule("S501", "space-around-punctuation", spacing.space_around_punct,
          "Remove spaces before/after Chinese punctuation.",
          ("面对新时代新考题 ，天津", "面对新时代新考题，天津")),
@@ -136,7 +138,7 @@ RULES: tuple[Rule, ...] = (
          "No space after a list number.", ("1. 坚决贯彻落实党中央决策部署。", "1.坚决贯彻落实……")),
     Rule("S505", "collapse-spaces", spacing.collapse_spaces,
          "Runs of spaces become one.", ("促全民学  ，", "促全民学 ，")),
-    # 6. Flags: never change the text.
+    # 7. Flags: never change the text.
     Rule("D701", "doubled-word", checks.doubled_words,
          "Flag a word printed twice.", ("不断加强加强与区街", ""), flag_only=True),
     Rule("D702", "traditional-character", checks.traditional_characters,

@@ -28,7 +28,6 @@ from publish.normalise.document import (
     text_index,
     text_neighbours,
 )
-from publish.normalise.regions import CONTENTS_MARKER
 
 
 @cache
@@ -331,7 +330,7 @@ def web_metadata(lines: Document, _config: NormaliseConfig) -> Outcome:
     """`发布时间:… 来源:… 作者:…`, `原文链接:…`, cataloguing codes and keywords, and a web
     page's dateline and print source become metadata, not text."""
     rec = Recorder("F207", "web-metadata")
-    issue = any(CONTENTS_MARKER.search(line.text) for line in lines)
+    issue = any(line.has("front") for line in lines)
     out: list[Line] = []
     for index, line in enumerate(lines):
         if line.kind is LineKind.TEXT and _is_web_metadata(line.text, index, issue=issue):

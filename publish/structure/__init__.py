@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from publish.front.contents import ContentsItem, merge, parse_contents
+from publish.front.masthead import is_masthead_like, is_slogan
 from publish.model import (
     Article,
     ArticleKind,
@@ -26,10 +28,10 @@ from publish.model import (
     Section,
     Span,
 )
+from publish.names import is_author_field
 from publish.normalise import Normalised
 from publish.normalise.document import Line, LineKind
-from publish.normalise.regions import is_masthead_like
-from publish.shapes import is_byline, looks_like_heading
+from publish.shapes import is_author_note, is_byline, is_source_note, looks_like_heading
 from publish.structure.articles import (
     Draft,
     assemble,
@@ -40,21 +42,14 @@ from publish.structure.articles import (
     reattach_jumps,
 )
 from publish.structure.consistency import spelling_diagnostics
-from publish.structure.contents import (
-    ContentsItem,
-    Mode,
-    detect_mode,
-    is_slogan,
-    merge,
-    parse_contents,
-)
-from publish.structure.match import key, similarity
+from publish.structure.match import TitleIndex, key, similarity
 from publish.structure.metadata import Masthead, extract_metadata
 from publish.structure.segment import (
     Segmentation,
     Start,
     cue_starts,
     extend_heads,
+    heading_runs,
     is_heading_line,
     match_contents,
 )
@@ -175,10 +170,55 @@ def _only_section_labels(lines: list[Line], items: list[ContentsItem]) -> bool:
     )
 
 
-def find_starts(
-    body: list[Line], items: list[ContentsItem], mode: Mode | None, skip: frozenset[int]
-) -> Segmentation:
-    allow_merge = mode is Mode.NO_PAGES
+def body_titles(body: list[Line]) -> TitleIndex:
+    """The body's candidate titles (runs of heading lines) and the kickers printed over them."""
+    runs = [(i, j) for i, j in heading_runs(body, set()) if _title_start(body[i])]
+    titles = [(" ".join(body[k].text for k in range(i, j + 1)), (i, j)) for i, j in runs]
+    stacked = [
+        (body[i].text, body[i + 1].text)
+        for i, j in runs
+        if i == j and len(body[i].text) <= 12 and i + 1 < len(body) and _title_below(body[i + 1])
+    ]
+    credits = [line.text for line in body if len(line.text) <= 80 and _credit_line(line.text)]
+    return TitleIndex(titles, stacked, credits)
+
+
+def _credit_line(text: str) -> bool:
+    """Where the body names an article's author: bylines, notes and credits."""
+    return (
+        is_byline(text)
+        or is_author_field(text)
+        or is_source_note(text)
+        or is_author_note(text)
+        or (len(text) <= 40 and looks_like_heading(text))
+    )
+
+
+def _title_start(line: Line) -> bool:
+    """A title may start here: not a byline, an author, a deck or a label."""
+    text = line.text
+    return not (
+        is_byline(text)
+        or is_author_field(text)
+        or is_source_note(text)
+        or is_author_note(text)
+        or text.startswith(("——", "—", "（", "("))
+    )
+
+
+def _title_below(line: Line) -> bool:
+    text = line.text
+    return (
+        is_heading_line(line)
+        and len(text) >= 6
+        and not is_byline(text)
+        and not text.startswith(("——", "—"))
+        and not is_author_field(text)
+    )
+
+
+def find_starts(body: list[Line], items: list[ContentsItem], skip: frozenset[int]) -> Segmentation:
+    allow_merge = bool(items) and all(item.page is None for item in items)
     contents = match_contents(body, items, allow_merge, skip) if items else []
     taken = {k for s in contents for k in range(s.title[0], s.title[1] + 1)}
     cues = cue_starts(body, taken, has_contents=bool(items))
@@ -370,10 +410,10 @@ def detect_structure(
     regions = split_regions(normalised.lines)
     meta, masthead = extract_metadata(regions.front, regions.meta)
     contents_lines = _contents_lines(regions.front, masthead, meta)
-    items = parse_contents(contents_lines) if contents_lines else []
-    mode = detect_mode(contents_lines) if contents_lines else None
+    titles = body_titles(regions.cover + regions.body)
+    items = parse_contents(contents_lines, titles) if contents_lines else []
     cover = _cover_article(regions.cover, items)
-    seg = find_starts(regions.body, items, mode, frozenset(cover.start.used if cover else ()))
+    seg = find_starts(regions.body, items, frozenset(cover.start.used if cover else ()))
     diagnostics.extend(seg.diagnostics)
     drafts = assemble(regions.body, seg.starts, seg.dropped)
     diagnostics.extend(_title_corrections(regions.body, drafts))

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from publish.chars import ISSUE_YEAR, is_han
+from publish.front.masthead import MASTHEAD_LABELS
 from publish.model import IssueMeta, MastheadField
 from publish.names import is_person_name
 from publish.normalise.document import Line, LineKind
-from publish.normalise.regions import MASTHEAD_LABELS
 
 _LABELS = "|".join(sorted(MASTHEAD_LABELS.split("|"), key=len, reverse=True))
 _FIELD = regex.compile(rf"^({_LABELS})\s*[/／:：]?\s*(.*)$")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import regex
 
 from publish.chars import ends_sentence
+from publish.front.contents import ContentsItem, merge, unsplit
 from publish.model import Diagnostic, Level
 from publish.names import is_person_name
 from publish.normalise.document import Line, LineKind
@@ -28,7 +29,6 @@ from publish.shapes import (
     is_source_note,
     looks_like_heading,
 )
-from publish.structure.contents import ContentsItem, merge, unsplit
 from publish.structure.match import THRESHOLD, key, similarity
 
 MAX_TITLE_LINES = 4
@@ -76,7 +76,7 @@ def ends_article(line: Line) -> bool:
     return bool(line.end_mark) or is_source_note(text) or is_author_note(text)
 
 
-def _heading_runs(body: list[Line], listed: set[int]) -> list[tuple[int, int]]:
+def heading_runs(body: list[Line], listed: set[int]) -> list[tuple[int, int]]:
     """All runs of 1–4 consecutive heading lines (candidate titles); a column label is a
     run of its own (`·学习笔记·` may be the title)."""
     runs: list[tuple[int, int]] = []
@@ -138,7 +138,7 @@ def match_contents(
     body: list[Line], items: list[ContentsItem], allow_merge: bool, skip: frozenset[int]
 ) -> list[Start]:
     """Assign contents items to body heading runs: best scores first, no overlaps."""
-    runs = _heading_runs(body, _listed_lines(body, items))
+    runs = heading_runs(body, _listed_lines(body, items))
     run_keys = {run: key(_label_or_text(body, run)) for run in runs}
     scored: list[tuple[float, int, tuple[int, ...], tuple[int, int], ContentsItem]] = []
     for item, used in _candidates(items, allow_merge):

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
+from publish.front.contents import parse_contents
+from publish.front.masthead import is_masthead_like, is_slogan
 from publish.model import ArticleKind, Issue
 from publish.names import is_author_field, is_person_name, split_author
 from publish.normalise import normalise
 from publish.normalise.document import Line
-from publish.normalise.regions import is_masthead_like
 from publish.shapes import is_author_note, is_byline, is_source_note
 from publish.structure import detect_structure
-from publish.structure.contents import is_slogan, parse_contents
 from publish.structure.metadata import chinese_number, parse_masthead
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "issues"

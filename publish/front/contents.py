@@ -1,0 +1,417 @@
+"""The printed contents as entries: lines grouped into {section?, title on 1–3 lines, author?,
+page?} by dynamic programming over the whole page.
+
+Each line says what it may be (`lines.read_line`); which lines belong together is a choice over
+the page: a short bare line is a column name or the first half of a wrapped title, a name list
+under an entry is its author or another entry, a line without a page number is a title of its
+own or part of the next one. Every way of grouping the lines gets a score — entries found in
+the body score high (the body prints every title again), a page number where the page prints
+them, column names where they are marked — and the best grouping wins. Without a body to
+check against (a contents page alone), the shapes decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Protocol
+
+import regex
+
+from publish.front.lines import ContentsLine, Kind, read_line, section_name
+from publish.front.masthead import is_masthead_like, is_slogan
+from publish.names import is_author_field, split_author
+from publish.normalise.document import Line
+from publish.shapes import DANGLING_END
+
+MAX_ENTRY_LINES = 5  # title on up to three lines, a leader line, an author line
+W_ENTRY = 1.0
+W_PAGE = 0.5  # an entry closed by a page number, where the contents prints them
+W_MATCH = 3.0  # an entry whose title the body prints
+W_WRAP = 0.5  # each further title line needs evidence
+W_SECTION = 1.0  # a marked column name (■, 【】)
+W_PLAIN_SECTION = 0.5  # a short bare line heading a group
+W_AUTHOR = 0.3
+P_UNPAGED = 1.2  # a title without a page where the others have one (a column name, more likely)
+P_SKIP = 0.2  # a name list not found in the body, as an entry of its own
+P_LOSE = 1.0  # a line of text that is no part of any entry
+P_LONE = 0.1  # an unnumbered entry the body does not print
+M_FOUND = 0.04  # _match of a similarity of 0.8: the body prints the title
+P_BLANK = 0.3  # an entry running over a blank line where the page has few
+_SECTION_TEXT = regex.compile(r"^[\p{Han}·“”\"]{2,14}(?:\s+[A-Z][A-Z&\s]*)?$")
+_SECTION_END = regex.compile(r"[的之和与及在对把为从向将被]$")
+_BAR = regex.compile(r"^[\p{Han}·]{2,8}\s*[｜|]\s*")
+_LATIN_ONLY = regex.compile(r"^[A-Za-z][A-Za-z\s·.&-]*$")  # a magazine's Latin name
+
+
+class TitleIndex(Protocol):
+    """How well a text matches a title the body prints (0–1); whether the body prints it as
+    a kicker right over another title (a column name)."""
+
+    def score(self, text: str) -> float: ...
+
+    def runs(self, text: str) -> tuple[tuple[int, int], ...]: ...
+
+    def printed_over(self, upper: str, lower: str) -> bool: ...
+
+    def credits(self, name: str) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ContentsItem:
+    title: str
+    section: str | None
+    author: str | None
+    page: int | None
+    lines: tuple[int, ...]
+    author_guessed: bool = False  # split off a title line by the name heuristics
+    topic: bool = False  # an unnumbered heading inside a section (a topic or column)
+    subtitle: str | None = None
+
+    @property
+    def line(self) -> int:
+        return self.lines[0]
+
+
+def merge(first: ContentsItem, second: ContentsItem) -> ContentsItem:
+    """Two contents items that the body shows to be one wrapped title."""
+    return replace(
+        first,
+        title=f"{first.title} {second.title}",
+        author=first.author or second.author,
+        lines=first.lines + second.lines,
+    )
+
+
+def unsplit(item: ContentsItem) -> ContentsItem:
+    """Undo a guessed title/author split: the "author" was the end of the title."""
+    return replace(item, title=f"{item.title} {item.author}", author=None, author_guessed=False)
+
+
+# --- reading lines ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    read: ContentsLine
+    blank_before: int
+
+
+def _rows(lines: Sequence[Line]) -> list[_Row]:
+    rows = []
+    for line in lines:
+        for n, read in enumerate(
+            read_line(
+                line.text,
+                line.first,
+                bullet=line.has("bullet"),
+                leader=line.has("leader") and not line.has("inline-leader"),
+                cells=line.cells,
+            )
+        ):
+            rows.append(_Row(read, line.blank_before if n == 0 else 0))
+    return rows
+
+
+# --- scoring -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """What the whole contents page is like."""
+
+    paged: bool  # it prints page numbers
+    blank_everywhere: bool  # blank lines between (nearly) all of its lines
+    titles: TitleIndex | None
+    bar_sections: bool  # `栏目｜标题` throughout
+    marked_sections: bool  # columns are marked (■, 【】): a bare line is not one
+
+
+def _match(page: _Page, text: str) -> float:
+    """0–1, steep: a near-exact match counts, a partial one (a title's first line, a title
+    with the next entry's first line run on) hardly at all."""
+    if page.titles is None or not text:
+        return 0.0
+    return max(0.0, (page.titles.score(text) - 0.75) / 0.25) ** 2
+
+
+def _dangling(text: str) -> bool:
+    return _SECTION_END.search(text) is not None or DANGLING_END.search(text) is not None
+
+
+def _kicker(page: _Page, row: _Row, following: _Row | None) -> bool:
+    """The body prints this short line right over the title of the next entry: a column
+    name printed as a kicker (the contents lists it as a section)."""
+    text = row.read.text
+    return (
+        page.titles is not None
+        and following is not None
+        and not page.marked_sections
+        and _SECTION_TEXT.match(text) is not None
+        and page.titles.printed_over(text, following.read.text)
+    )
+
+
+def _noise(read: ContentsLine) -> bool:
+    text = read.text
+    return read.kind in (Kind.MARKER, Kind.TEASER) or (
+        read.kind is Kind.TEXT
+        and (is_masthead_like(text) or is_slogan(text) or _LATIN_ONLY.match(text) is not None)
+    )
+
+
+def _skip_score(row: _Row, page: _Page) -> float:
+    read = row.read
+    if read.kind in (Kind.MARKER, Kind.TEASER, Kind.SUBTITLE):
+        return 0.0
+    if _noise(read) and _match(page, read.text) < 0.5:
+        return 0.0
+    return -P_LOSE  # its text belongs somewhere: a title, a part of one, a column, an author
+
+
+def _section_score(
+    row: _Row, after_section: bool, page: _Page, following: _Row | None
+) -> float | None:
+    read = row.read
+    if read.kind is Kind.SECTION:
+        return W_SECTION - (0.5 if after_section else 0.0)
+    if read.kind is Kind.TEXT and _kicker(page, row, following):
+        return W_SECTION + W_MATCH
+    if read.kind is not Kind.TEXT or read.prefix or read.bar_prefix:
+        return None
+    text = read.text
+    if not _SECTION_TEXT.match(text) or _SECTION_END.search(text) or DANGLING_END.search(text):
+        return None
+    if is_author_field(text) and " " in text:
+        return None  # a list of names is an author line
+    length = len(text.split()[0])
+    score = W_PLAIN_SECTION - 0.08 * max(0, length - 6)
+    if is_author_field(text):
+        score -= 0.4  # `原战船` under an entry is more likely its author (`党风` may be either)
+    return score - (1.0 if after_section else 0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    item: ContentsItem
+    score: float
+    match: float  # how well the body prints its title (0–1)
+    runs: tuple[tuple[int, int], ...]  # where
+
+
+@dataclass
+class _Parts:
+    """An entry while its rows are read (see `_entry`)."""
+
+    parts: list[str] = field(default_factory=list)
+    number: int | None = None
+    author: str | None = None
+    guessed: bool = False
+    subtitle: str | None = None
+    prefix: str | None = None
+    bar: str | None = None
+    closed: bool = False  # the page has been read: only an author, a subtitle may follow
+    blanks: int = 0
+
+    def take(self, row: _Row, first: bool, last: bool, page: _Page) -> bool:  # noqa: PLR0911
+        """Add one row; False when the rows cannot make one entry (a decision list)."""
+        read = row.read
+        kind = read.kind
+        if kind in (Kind.SECTION, Kind.MARKER):
+            return False
+        if not first and row.blank_before and not page.blank_everywhere and kind is not Kind.PAGE:
+            self.blanks += 1  # a blank line inside an entry, where the page has few of them
+        if kind is Kind.TEASER:
+            return not first and last
+        if kind is Kind.SUBTITLE:
+            if first or self.subtitle is not None:
+                return False
+            self.subtitle = read.text
+            return True
+        if kind is Kind.PAGE:
+            return self._page(read)
+        if kind is Kind.ENTRY:
+            return self._paged_title(read, first)
+        # TEXT: a title part, or the author on a line of its own
+        if not first and read.author_like and self.author is None:
+            self.author = read.text
+            return True
+        if self.closed or (first and _noise(read)):
+            return False
+        if first:
+            self.prefix, self.bar = read.prefix, read.bar_prefix
+        self.parts.append(read.text)
+        return True
+
+    def _page(self, read: ContentsLine) -> bool:
+        if self.closed or not self.parts:
+            return False
+        self.number, self.closed = read.page, True
+        self.author = read.author or self.author
+        return True
+
+    def _paged_title(self, read: ContentsLine, first: bool) -> bool:
+        if self.closed or (read.page_first and not first):
+            return False
+        self.parts.append(read.text)
+        self.number, self.closed = read.page, not read.page_first
+        if read.author:
+            self.author, self.guessed = read.author, read.author_guessed
+        self.prefix = self.prefix or read.prefix
+        self.bar = self.bar or read.bar_prefix
+        return True
+
+    def finish(self, last: ContentsLine, page: _Page) -> None:
+        if last.kind is Kind.TEXT or (self.author is not None and last.author_like):
+            # `以党的二十大精神引领……发展 李炜`, `……高质量发展 龚艳` ⏎ `王鑫`: names at the end of
+            # a title line are its author (or the title's end: the body decides, in _entry).
+            head, tail = split_author(self.parts[-1])
+            if tail is not None and head:
+                self.parts[-1] = head
+                self.author = f"{tail} {self.author}" if self.author else tail
+                self.guessed = True
+        if page.bar_sections and self.bar:
+            self.prefix = self.prefix or self.bar
+            self.parts[0] = _BAR.sub("", self.parts[0])
+
+
+def _entry(rows: Sequence[_Row], page: _Page, following: _Row | None) -> _Entry | None:
+    """The entry these rows make, if they make one: title lines, then its page (on the last
+    title line, or on a line of leaders), its author, a subtitle; or a page-first line and the
+    lines that continue it."""
+    got = _Parts()
+    for index, row in enumerate(rows):
+        if not got.take(row, index == 0, index == len(rows) - 1, page):
+            return None
+    if not got.parts or len(got.parts) > 3:
+        return None
+    got.finish(rows[-1].read, page)
+    title = " ".join(p for p in got.parts if p)
+    kicker = len(rows) == 1 and _kicker(page, rows[0], following)
+    match = 0.0 if kicker else _match(page, title)
+    if got.guessed and got.author:
+        whole = _match(page, f"{title}{got.author}")
+        if whole > match:
+            title, got.author, got.guessed, match = f"{title} {got.author}", None, False, whole
+    item = ContentsItem(
+        title=title,
+        section=got.prefix,
+        author=got.author,
+        page=got.number,
+        lines=tuple(dict.fromkeys(r.read.line for r in rows)),
+        author_guessed=got.guessed,
+        topic=got.number is None and page.paged,
+        subtitle=got.subtitle,
+    )
+    runs = page.titles.runs(title) if page.titles is not None and match > 0 else ()
+    return _Entry(item, _entry_score(got, title, match, page), match, runs)
+
+
+def _entry_score(got: _Parts, title: str, match: float, page: _Page) -> float:
+    # A part ending mid-phrase (`…建设的`) is continued by the next: no evidence needed.
+    wraps = sum(1 for p in got.parts[:-1] if not _dangling(p))
+    score = W_MATCH * match - (W_WRAP * wraps + P_BLANK * got.blanks) * (1.0 - match)
+    if _dangling(got.parts[-1]):
+        score -= P_LOSE  # a title cannot end mid-phrase
+    if got.number is not None:
+        score += W_ENTRY + W_PAGE
+    elif page.paged:
+        score += W_ENTRY - P_UNPAGED * (1.0 - match)
+    elif page.titles is None or match >= M_FOUND:
+        score += W_ENTRY
+    elif is_author_field(title):
+        score -= P_SKIP  # a name list under an entry, not found as a title: its author
+    else:
+        score += P_LONE  # a line found nowhere in the body: an entry only for want of better
+    if got.author and not got.guessed:
+        credited = page.titles is None or page.titles.credits(got.author)
+        score += W_AUTHOR if credited else -W_AUTHOR
+    return score
+
+
+# --- the page ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Step:
+    score: float
+    back: int  # where this step started
+    entry: _Entry | None = None
+    section: str | None = None
+    last_runs: tuple[tuple[int, int], ...] = ()  # where the last entry found in the body is
+
+
+def _continues(previous: _Step, entry: _Entry) -> bool:
+    """The body prints this entry's title on the lines right after the last entry's: the
+    two are one title printed over two lines (in the body and in the contents)."""
+    ends = {last for _first, last in previous.last_runs}
+    return any(first - 1 in ends for first, _last in entry.runs)
+
+
+def _best_grouping(rows: list[_Row], page: _Page) -> list[_Step]:
+    """The best-scoring way to read the rows as sections, entries and noise (Viterbi)."""
+    n = len(rows)
+    best: list[_Step | None] = [None] * (n + 1)
+    best[0] = _Step(0.0, -1)
+    for i in range(n):
+        here = best[i]
+        if here is None:
+            continue
+        after_section = here.section is not None
+
+        def offer(j: int, step: _Step) -> None:
+            current = best[j]
+            if current is None or step.score > current.score:
+                best[j] = step
+
+        offer(i + 1, _Step(here.score + _skip_score(rows[i], page), i, last_runs=here.last_runs))
+        following = rows[i + 1] if i + 1 < n else None
+        section = _section_score(rows[i], after_section, page, following)
+        if section is not None:
+            name = section_name(rows[i].read.text)
+            offer(i + 1, _Step(here.score + section, i, section=name))
+        for j in range(i + 1, min(n, i + MAX_ENTRY_LINES) + 1):
+            entry = _entry(rows[i:j], page, rows[j] if j < n else None)
+            if entry is not None:
+                # Half of a title cannot be an entry of its own: it gains nothing.
+                score = entry.score - (
+                    W_ENTRY + W_MATCH + W_PAGE if _continues(here, entry) else 0.0
+                )
+                runs = entry.runs or here.last_runs
+                offer(j, _Step(here.score + score, i, entry=entry, last_runs=runs))
+    steps: list[_Step] = []
+    at = n
+    while at > 0:
+        step = best[at]
+        assert step is not None  # skipping a line is always possible
+        steps.append(step)
+        at = step.back
+    return steps[::-1]
+
+
+def parse_contents(lines: Sequence[Line], titles: TitleIndex | None = None) -> list[ContentsItem]:
+    """Contents entries from the contents lines (masthead and notices may be among them)."""
+    rows = _rows(lines)
+    if not rows:
+        return []
+    entries = [r for r in rows if r.read.kind in (Kind.ENTRY, Kind.PAGE)]
+    bars = sum(1 for r in rows if r.read.bar_prefix)
+    page = _Page(
+        paged=len(entries) >= 2,
+        blank_everywhere=sum(r.blank_before > 0 for r in rows[1:]) >= 0.7 * max(1, len(rows) - 1),
+        titles=titles,
+        bar_sections=bars >= 2 and bars >= 0.5 * max(1, len(entries)),
+        marked_sections=any(r.read.kind is Kind.SECTION for r in rows),
+    )
+    items: list[ContentsItem] = []
+    section: str | None = None
+    for step in _best_grouping(rows, page):
+        if step.section is not None:
+            section = step.section
+        elif step.entry is not None:
+            entry = step.entry.item
+            items.append(entry if entry.section else replace(entry, section=section))
+    return items
+
+
+__all__ = ["ContentsItem", "TitleIndex", "merge", "parse_contents", "unsplit"]

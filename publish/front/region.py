@@ -1,0 +1,246 @@
+"""Where the front matter is: the contents/masthead block, cover lines, a masthead printed last.
+
+The block is found from its anchor — the contents heading (`目录`, `CONTENTS`, `目次` …), or
+the first run of lines carrying page numbers — and grows over the lines that belong to a
+contents or masthead page: entries and their wrapped parts, column names, masthead fields and
+their wrapped values, notices, the magazine's name and issue line. It stops where the body
+starts: at running prose, or at a title the contents listed, printed again over its article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+import regex
+
+from publish.chars import fold_loose
+from publish.front.lines import Kind, read_line
+from publish.front.masthead import is_issue_line, is_masthead_like, is_notice, is_phrase_line
+from publish.names import is_author_field
+from publish.normalise.document import Line, LineKind
+
+_WINDOW: Final = 8  # text lines after a candidate anchor that must hold entries
+_MIN_ENTRIES: Final = 2
+_NEAR_START: Final = 0.6  # the contents is printed in the front part of an issue
+_SHORT: Final = 40
+_VALUE_MAX: Final = 24  # a masthead value wrapped onto a line of its own
+_TRAILING_MIN: Final = 3  # masthead fields at the very end: the colophon printed last
+_TAIL_LINES: Final = 2  # short lines after the last entry that may still belong to it
+_PENDING_MAX: Final = 12  # unnumbered lines in a row: the body has begun
+_UNPAGED_MAX: Final = 60  # … unless the contents prints no page numbers at all
+_SENTENCE: Final = regex.compile(r"[。！？；]|[，,].*[，,]")
+_NAME_LINE: Final = regex.compile(r"^[\p{Han}·](?:\s?[\p{Han}·]){1,11}$")
+_LATIN_LINE: Final = regex.compile(r"^[A-Z][A-Z\s·.&-]{3,40}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """What one text line looks like, for fencing off the front matter."""
+
+    paged: bool  # a contents entry with its page number, or leaders and a page
+    section: bool  # a marked column name
+    marker: bool  # the contents heading, a folio
+    masthead: bool  # a field, an issue line or a notice
+    prose: bool  # running text
+    title: str  # the title part of an entry line ("" when none)
+
+    @property
+    def strong(self) -> bool:
+        return self.paged or self.section or self.marker or self.masthead
+
+
+def shape(line: Line) -> Shape:
+    text = line.text
+    reads = read_line(text, line.first, bullet=line.has("bullet"), cells=line.cells)
+    kinds = {r.kind for r in reads}
+    long_sentence = len(text) >= _SHORT and _SENTENCE.search(text) is not None
+    paged = bool(kinds & {Kind.ENTRY, Kind.PAGE}) and not long_sentence and len(text) <= 90
+    masthead = is_masthead_like(text)
+    return Shape(
+        paged=paged,
+        section=Kind.SECTION in kinds and len(text) <= 24,
+        marker=Kind.MARKER in kinds and len(text) <= 24,
+        masthead=masthead,
+        prose=long_sentence and not masthead,
+        title=" ".join(r.text for r in reads if r.kind in (Kind.ENTRY, Kind.TEXT)),
+    )
+
+
+def _text_at(lines: Sequence[Line]) -> list[int]:
+    return [i for i, x in enumerate(lines) if x.kind is LineKind.TEXT]
+
+
+def _anchor(lines: Sequence[Line], shapes: dict[int, Shape], order: list[int]) -> int | None:
+    """The contents heading, or the first line of a run that holds page-numbered entries."""
+    limit = max(_WINDOW * 3, int(len(order) * _NEAR_START))
+    for n, index in enumerate(order[:limit]):
+        here = shapes[index]
+        if here.marker and not here.paged and _is_heading(lines[index].text):
+            return index
+        if here.prose or not (here.paged or here.section):
+            continue
+        window = order[n + 1 : n + 1 + _WINDOW]
+        paged = sum(shapes[k].paged for k in window) + here.paged
+        sections = any(shapes[k].section for k in window) or here.section
+        if paged >= (_MIN_ENTRIES if sections else _MIN_ENTRIES + 1):
+            return index
+    return None
+
+
+_HEADING: Final = regex.compile(r"目\s*录|目\s*次|CONTENTS|导\s*读|要\s*目", regex.IGNORECASE)
+
+
+def _is_heading(text: str) -> bool:
+    return _HEADING.search(text) is not None
+
+
+def _cover_like(line: Line, shp: Shape) -> bool:
+    """The magazine's name (possibly letter-spaced), its Latin name, a motto, the issue line."""
+    text = line.text
+    return (
+        shp.masthead
+        or is_issue_line(text)
+        or _NAME_LINE.match(text) is not None
+        or _LATIN_LINE.match(text) is not None
+        or (is_phrase_line(text) and len(text) <= 24)
+    )
+
+
+def _extend_back(lines: Sequence[Line], shapes: dict[int, Shape], order: list[int], at: int) -> int:
+    """Take in what is printed above the contents: cover lines and a masthead printed first."""
+    position = order.index(at)
+    start = at
+    for k in range(position - 1, -1, -1):
+        index = order[k]
+        here = shapes[index]
+        if here.prose:
+            break
+        neighbours = [shapes[order[m]] for m in (k - 1, k + 1) if 0 <= m < len(order)]
+        value = len(lines[index].text) <= _VALUE_MAX and any(s.masthead for s in neighbours)
+        if here.strong or value or (position - k <= 3 and _cover_like(lines[index], here)):
+            start = index
+            continue
+        break
+    return start
+
+
+def _key(text: str) -> str:
+    return fold_loose(text)
+
+
+def _repeats(text: str, titles: list[str]) -> bool:
+    """A line that prints a listed title again (or its first or last part): the body."""
+    key = _key(text)
+    if len(key) < 4:
+        return False
+    return any(
+        key == t or (len(t) >= 6 and (t.startswith(key) or key.startswith(t))) for t in titles
+    )
+
+
+def _extend_forward(
+    lines: Sequence[Line], shapes: dict[int, Shape], order: list[int], at: int, stop: int
+) -> int:
+    """The last line of the block: past entries, column names, masthead fields and notices,
+    up to the first running prose or the first listed title printed again."""
+    titles: list[str] = []
+    sections: set[str] = set()
+    end = at
+    pending: list[int] = []  # lines after the last certain one, kept only if it goes on
+    paged = 0
+    for index in order[order.index(at) :]:
+        if index >= stop:
+            break
+        here = shapes[index]
+        text = lines[index].text
+        if here.prose and not is_notice(text):
+            break
+        if index > at and (_repeats(text, titles) or (_key(text) in sections and not here.strong)):
+            break
+        if here.strong:
+            end, pending = index, []
+            paged += here.paged
+        else:
+            pending.append(index)
+            if len(pending) > (_PENDING_MAX if paged >= _MIN_ENTRIES else _UNPAGED_MAX):
+                break
+        if here.section:
+            sections.add(_key(text.strip("■□◆●【】〔〕 ")))
+        if _lists_title(lines, shapes, order, index, unpaged=paged < _MIN_ENTRIES):
+            titles.append(_key(here.title))
+    if paged < _MIN_ENTRIES:
+        return pending[-1] if pending else end  # no page numbers: every line may be an entry
+    return _entry_tail(lines, shapes, end, pending)
+
+
+def _lists_title(
+    lines: Sequence[Line], shapes: dict[int, Shape], order: list[int], index: int, *, unpaged: bool
+) -> bool:
+    """The line lists a title the body will print again: an entry with its page, or in a
+    contents without page numbers a plain line that is not the magazine's name or masthead."""
+    here = shapes[index]
+    if len(_key(here.title)) < 4 or here.section or here.masthead:
+        return False
+    if here.paged:
+        return True
+    position = order.index(index)
+    following = order[position + 1] if position + 1 < len(order) else None
+    name = following is not None and is_issue_line(lines[following].text)
+    return unpaged and not name
+
+
+def _entry_tail(
+    lines: Sequence[Line], shapes: dict[int, Shape], end: int, pending: list[int]
+) -> int:
+    """After the last numbered entry: its author on the next line, or the rest of its title
+    when the page number stood first; anything else is the body's."""
+    for n, index in enumerate(pending[:_TAIL_LINES]):
+        text = lines[index].text
+        continues = n == 0 and shapes[end].paged and _page_first(lines[end])
+        if not (is_author_field(text) or continues):
+            break
+        end = index
+    return end
+
+
+def _page_first(line: Line) -> bool:
+    return any(r.page_first for r in read_line(line.text, line.first, cells=line.cells))
+
+
+def _shapes(lines: Sequence[Line], order: list[int]) -> dict[int, Shape]:
+    return {i: shape(lines[i]) for i in order}
+
+
+def front_block(lines: Sequence[Line], stop: int | None = None) -> tuple[int, int] | None:
+    """Index range [start, end] of the contents/masthead block, or None when there is none;
+    `stop`: where a masthead printed at the end begins (the block never reaches into it)."""
+    order = _text_at(lines)
+    shapes = _shapes(lines, order)
+    anchor = _anchor(lines, shapes, order)
+    if anchor is None:
+        return None
+    start = _extend_back(lines, shapes, order, anchor)
+    end = _extend_forward(lines, shapes, order, anchor, stop if stop is not None else len(lines))
+    return start, end
+
+
+def trailing_masthead(lines: Sequence[Line], after: int) -> int | None:
+    """Where a masthead printed at the end of the issue starts (only masthead lines, notices
+    and short wrapped values after it), if there is one past index `after`."""
+    start, fields = None, 0
+    for index in range(len(lines) - 1, after, -1):
+        line = lines[index]
+        if line.kind is not LineKind.TEXT:
+            continue
+        text = line.text
+        if is_masthead_like(text):
+            start = index
+            fields += not is_notice(text)
+        elif len(text) > _VALUE_MAX or _SENTENCE.search(text):
+            break  # running text: the masthead, if any, is not the last thing printed
+    return start if fields >= _TRAILING_MIN else None
+
+
+__all__ = ["Shape", "front_block", "shape", "trailing_masthead"]
