@@ -30,12 +30,15 @@ BYLINE: Final = regex.compile(
     r"^(?:(?:文|文图|文/图|图文|文·图)\s*[/／|｜:：]\s*\S"
     r"|(?:本刊|本报)?(?:记者|通讯员|特约记者|评论员|特约评论员|本报评论员|本刊评论员)(?:\s|$)"
     r"|(?:作者|撰稿|撰文|执笔)\s*[:：/／|｜]"
-    r"|本报评论员$|特约评论员$|本刊评论员$|评论员$)"
+    r"|本报评论员$|特约评论员$|本刊评论员$|评论员$"
+    r"|(?:文|文图|图文|文/图|撰文)$)"  # the label alone, its name on the next line
 )
+BYLINE_LABEL: Final = regex.compile(r"^(?:文|文图|图文|文/图|撰文)$")
 SOURCE_NOTE: Final = regex.compile(
     r"^[（(]\s*(?:本文)?(?:来源|摘编自|摘自|选自|转载自|转自|原载|原文刊于|刊于|据)[^）)]*[）)]$"
     r"|^[（(][^（）()]{2,40}\s*供稿\s*[）)]$"
-    r"|^来源\s*[:：｜|]\s*\S.{0,60}$"
+    r"|^(?:本文)?来源于?\s*[:：｜|]\s*\S.{0,60}$"
+    r"|^(?:本文)?(?:原文)?(?:刊于|原载于?|摘编自|摘自|选自|转载自|转自)\s*[:：]?\s*[《“\p{Han}].{0,40}$"
     r"|[）)]\s*[（(]\s*来源\s*[:：][^）)]*[）)]$"
 )
 AUTHOR_NOTE: Final = regex.compile(
@@ -120,11 +123,16 @@ def _ends_with_closed_quotation(text: str) -> bool:
     return text[opening - 1] not in _PREPOSITION
 
 
+# `……出版社,2021.`: a reference entry, or a full stop read as `.`, ends the line's sentence.
+_LATIN_STOP: Final = regex.compile(r"[^.]\.$")
+
+
 def is_closed(text: str) -> bool:
     """The line ends like a finished unit: a sentence end, a complete attribution, a colon or
     semicolon (a list follows), a dash introducing what comes next, or a closed quotation."""
     return (
         ends_sentence(text)
+        or _LATIN_STOP.search(text) is not None
         or is_attribution(text)
         or text.endswith(("：", ":", "；", ";", "——", "──", "─"))
         or _ends_with_closed_quotation(text)

@@ -19,7 +19,7 @@ from typing import Protocol
 import regex
 
 from publish.front.lines import ContentsLine, Kind, read_line, section_name
-from publish.front.masthead import is_masthead_like, is_slogan
+from publish.front.masthead import is_masthead_like, is_phrase_line, is_slogan
 from publish.names import is_author_field, split_author
 from publish.normalise.document import Line
 from publish.shapes import DANGLING_END
@@ -160,11 +160,18 @@ def _noise(read: ContentsLine) -> bool:
     )
 
 
+def _motto(read: ContentsLine) -> bool:
+    """Equal phrases set apart by spaces (`凝心聚力 服务基层`): a motto unless the body prints
+    it as a title."""
+    text = read.text
+    return read.kind is Kind.TEXT and is_phrase_line(text) and min(map(len, text.split())) > 1
+
+
 def _skip_score(row: _Row, page: _Page) -> float:
     read = row.read
     if read.kind in (Kind.MARKER, Kind.TEASER, Kind.SUBTITLE):
         return 0.0
-    if _noise(read) and _match(page, read.text) < 0.5:
+    if (_noise(read) or _motto(read)) and _match(page, read.text) < 0.5:
         return 0.0
     return -P_LOSE  # its text belongs somewhere: a title, a part of one, a column, an author
 

@@ -39,7 +39,7 @@ _MID: Final = regex.compile(
     rf"^(?P<rest>.*?\S)[\s\u3000]+{PAGE}[\s\u3000]+(?P<tail>[^\d\s].{{0,30}})$"
 )
 _SPACE_LAST: Final = regex.compile(rf"^(?P<rest>.*?\S)[\s\u3000]+{PAGE}$")
-_TWO_ENTRIES: Final = regex.compile(r"^(?P<a>\S.*?\S)[\s\u3000]{2,}(?P<b>\S.*\S)$")
+_COLUMN_GAP: Final = regex.compile(r"[\s\u3000]{2,}|(?<=\S)\s+\d{1,3}\s+(?=\S)")
 
 _MARKER: Final = regex.compile(
     r"^(?:本期)?(?:目\s*录|目\s*次|导\s*读)(?:\s*CONTENTS)?$|^CONTENTS(?:\s*目\s*录)?$"
@@ -178,14 +178,22 @@ def _names(text: str | None) -> str | None:
 
 
 def _two_entries(text: str, number: int) -> list[ContentsLine] | None:
-    """`标题甲 3  标题乙 21`: two columns read row by row."""
-    found = _TWO_ENTRIES.match(text)
-    if found is None:
-        return None
-    a, b = _paged(found.group("a"), number), _paged(found.group("b"), number)
-    if a is None or b is None or a.kind is not Kind.ENTRY or b.kind is not Kind.ENTRY:
-        return None
-    return [a, b]
+    """`标题甲 3  标题乙 21`, `03 标题甲  21 标题乙`: two columns read row by row (two spaces
+    between them, or one after an inner page number)."""
+    for found in _COLUMN_GAP.finditer(text):
+        a, b = text[: found.start()].strip(), text[found.end() :].strip()
+        if found.group(0).strip():  # the gap is an inner page number: it ends entry a
+            a = f"{a} {found.group(0).strip()}"
+        left, right = _paged(a, number), _paged(b, number)
+        if left is None or right is None:
+            continue
+        if (
+            left.kind is Kind.ENTRY
+            and right.kind is Kind.ENTRY
+            and left.page_first == right.page_first
+        ):
+            return [left, right]
+    return None
 
 
 def read_line(  # noqa: PLR0911 - one kind of line after another
@@ -217,10 +225,9 @@ def read_line(  # noqa: PLR0911 - one kind of line after another
         return [ContentsLine(Kind.SECTION, _section_name(bracketed.group("name")), number)]
     if _SUBTITLE.match(text):
         return [ContentsLine(Kind.SUBTITLE, text.lstrip("—─－ ").strip(), number)]
-    if "  " in text or "\u3000" in text.strip():
-        pair = _two_entries(text, number)
-        if pair is not None:
-            return pair
+    pair = _two_entries(text, number)
+    if pair is not None:
+        return pair
     paged = _paged(text, number, leader=leader)
     if paged is not None:
         return [paged]

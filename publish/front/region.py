@@ -155,8 +155,8 @@ def _extend_forward(
             break
         here = shapes[index]
         text = lines[index].text
-        if here.prose and not is_notice(text):
-            break
+        if here.prose and not is_notice(text) and not _entries_follow(shapes, order, index):
+            break  # running prose; a sentence with entries after it is a teaser
         if index > at and (_repeats(text, titles) or (_key(text) in sections and not here.strong)):
             break
         if here.strong:
@@ -189,6 +189,13 @@ def _lists_title(
     following = order[position + 1] if position + 1 < len(order) else None
     name = following is not None and is_issue_line(lines[following].text)
     return unpaged and not name
+
+
+def _entries_follow(shapes: dict[int, Shape], order: list[int], index: int) -> bool:
+    """Contents entries go on right after this line (it is a teaser under an entry)."""
+    position = order.index(index)
+    following = [shapes[k] for k in order[position + 1 : position + 4]]
+    return sum(s.paged for s in following) >= _MIN_ENTRIES
 
 
 def _entry_tail(

@@ -33,10 +33,20 @@ from publish.normalise.document import (
     Recorder,
 )
 from publish.normalise.joining import Headings
-from publish.shapes import is_author_note, is_byline, is_closed, is_source_note, looks_like_heading
+from publish.shapes import (
+    is_author_note,
+    is_byline,
+    is_closed,
+    is_source_note,
+    looks_like_heading,
+    starts_continuation,
+)
 
 WINDOW = 40  # lines a region may span
 CONTIGUOUS_BONUS = 0.5
+# Pointwise mutual information of the character pair across a break above which the pair is a
+# word of the issue (`资源`, `革命`: ~5–6); below it only a stranded continuation may move.
+STRONG_PAIR = 4.0
 _HAN_RUN = regex.compile(r"\p{Han}+")
 
 
@@ -183,12 +193,16 @@ def _starts_article(ctx: _Context, k: int) -> bool:
 def _move_allowed(ctx: _Context, end: int, start: int) -> bool:
     """Pairing across other lines must beat both pairings it breaks: the open end with its own
     next line, and the continuation with its own previous line. With no evidence either way,
-    a continuation printed right after another article's end may still take a lone open end."""
+    a continuation printed right after another article's end may still take a lone open end.
+    (Regions themselves need strong evidence: see `find_regions`.)"""
     cross = _evidence(ctx.vocab, ctx.lines[end], ctx.lines[start])
     broken = max(ctx.natural(end, end + 1), ctx.natural(start - 1, start))
-    if cross > 0:
-        return cross > broken
-    return _ends_stream(ctx.lines[start - 1]) and broken <= 0
+    stranded = _ends_stream(ctx.lines[start - 1]) or starts_continuation(ctx.lines[start].text)
+    if cross >= STRONG_PAIR:
+        return cross > broken  # `资|源`, `革|命`: the issue's own words say so
+    if stranded:
+        return cross > broken or broken <= 0
+    return False  # weak evidence: single-column prose is never reordered on it
 
 
 def solve(lines: Document, region: Region, vocab: Vocabulary, headings: Headings) -> dict[int, int]:

@@ -85,6 +85,12 @@ def _strip_marks(text: str) -> tuple[str, str]:
         return text, found
 
 
+def _ends_here(mark: Line, before: Line) -> bool:
+    """A lone `文` ends the paragraph before it; under a title it labels the byline that
+    follows (`文` ⏎ `张三`). Other marks end whatever they follow."""
+    return mark.text != "文" or ends_sentence(before.text) or before.text.endswith(("”", "」"))
+
+
 def end_marks(lines: Document, _config: NormaliseConfig) -> Outcome:
     """Strip end-of-article marks (✎ ■ □ ★ 📍 文 …) and keep them as the line's `end_mark`.
 
@@ -97,7 +103,7 @@ def end_marks(lines: Document, _config: NormaliseConfig) -> Outcome:
         if line.kind is not LineKind.TEXT:
             out.append(line)
             continue
-        if _LONE_MARK.match(line.text) and out:
+        if _LONE_MARK.match(line.text) and out and _ends_here(line, out[-1]):
             rec.change(line.first, ChangeKind.DROP, line.text, "")
             out[-1] = replace(out[-1], end_mark=line.text)
             continue

@@ -100,7 +100,8 @@ def _tiny_first_sentence(text: str) -> bool:
     )
 
 
-def _strongly_open(text: str) -> bool:
+def strongly_open(text: str) -> bool:
+    """A quotation or bracket left open, or a comma or pause mark at the end."""
     return (
         open_quotations(text) > 0 or bracket_balance(text) > 0 or text.endswith(("，", ",", "、"))
     )
@@ -131,14 +132,14 @@ def judge(first: Line, second: Line, headings: Headings) -> Verdict:  # noqa: PL
     ellipsis_paragraph = b.startswith("…") and (alone or is_closed(a) or looks_like_heading(a))
     if starts_continuation(b) and not _cannot_continue(second) and not ellipsis_paragraph:
         return Verdict.JOIN
-    if is_closed(a) and not _strongly_open(a):
+    if is_closed(a) and not strongly_open(a):
         return Verdict.KEEP
     if _cannot_continue(second):
         running = not _heading(a, headings) and not is_attribution(a)
         return Verdict.TRUNCATED if running and len(a) >= 10 else Verdict.KEEP
     if headings.listed(a):
         return Verdict.KEEP
-    if _strongly_open(a) or _tiny_first_sentence(b):
+    if strongly_open(a) or _tiny_first_sentence(b):
         return Verdict.JOIN
     if _heading(a, headings):
         return Verdict.KEEP

@@ -88,8 +88,13 @@ list_number_space = regex_rule(
     lambda m: "",
 )
 
+# Not in the front matter: two spaces there may part two columns of the contents.
 collapse_spaces = regex_rule(
-    "S505", "collapse-spaces", r"(?<=\S)[ \t\u3000]{2,}(?=\S)", lambda m: " "
+    "S505",
+    "collapse-spaces",
+    r"(?<=\S)[ \t\u3000]{2,}(?=\S)",
+    lambda m: " ",
+    applies=_running_text,
 )
 
 stray_and = regex_rule(

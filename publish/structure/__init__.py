@@ -42,12 +42,12 @@ from publish.structure.articles import (
     reattach_jumps,
 )
 from publish.structure.consistency import spelling_diagnostics
+from publish.structure.cues import cue_starts
 from publish.structure.match import TitleIndex, key, similarity
 from publish.structure.metadata import Masthead, extract_metadata
 from publish.structure.segment import (
     Segmentation,
     Start,
-    cue_starts,
     extend_heads,
     heading_runs,
     is_heading_line,
@@ -157,7 +157,10 @@ def _whole_body(body: list[Line]) -> list[Start]:
     """No structure found: the body is one article (its first heading-like line is the title)."""
     if not body:
         return []
-    at = next((i for i, line in enumerate(body[:5]) if is_heading_line(line)), None)
+    at = next(
+        (i for i, line in enumerate(body[:5]) if is_heading_line(line) and _title_start(line)),
+        None,
+    )
     if at is None:
         return [Start(head=0, title=(0, 0), cue="untitled")]
     return [Start(head=at, title=(at, at), cue="first-heading")]
@@ -219,9 +222,10 @@ def _title_below(line: Line) -> bool:
 
 def find_starts(body: list[Line], items: list[ContentsItem], skip: frozenset[int]) -> Segmentation:
     allow_merge = bool(items) and all(item.page is None for item in items)
-    contents = match_contents(body, items, allow_merge, skip) if items else []
+    sections = frozenset(key(item.section) for item in items if item.section)
+    contents = match_contents(body, items, allow_merge, skip, sections) if items else []
     taken = {k for s in contents for k in range(s.title[0], s.title[1] + 1)}
-    cues = cue_starts(body, taken, has_contents=bool(items))
+    cues = cue_starts(body, taken, has_contents=bool(items), sections=sections)
     starts = _merge_starts(contents, cues)
     if starts and _only_section_labels(body[: starts[0].head], items):
         # `卷首语` printed above the first article is its section's label, not an article.

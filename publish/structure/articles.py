@@ -11,6 +11,7 @@ from publish.model import ArticleKind, Block, BlockType, Span
 from publish.names import is_author_field
 from publish.normalise.document import Line
 from publish.shapes import (
+    BYLINE_LABEL,
     is_attribution,
     is_author_note,
     is_bio,
@@ -152,6 +153,12 @@ def _read_front_of_body(draft: Draft) -> None:
         text = line.text
         if draft.byline is None and _is_byline_here(text, author):
             draft.byline = text
+            if BYLINE_LABEL.match(text) and len(draft.lines) > 1:
+                name = draft.lines[1]
+                if is_author_field(name.text) and len(name.text) <= 40:
+                    # `文` ⏎ `张三`: the label and its name on two lines.
+                    draft.byline = f"{text} {name.text}"
+                    draft.header.append(draft.lines.pop(0))
         elif draft.subtitle is None and draft.byline is None and _is_subtitle(line):
             draft.subtitle = text.lstrip("—─").strip()
         else:
@@ -160,6 +167,8 @@ def _read_front_of_body(draft: Draft) -> None:
 
 
 def _is_byline_here(text: str, author: str | None) -> bool:
+    if text.startswith(("——", "—", "──")):
+        return False  # a subtitle (`——记某某社区党委`), even when it names a unit
     if is_byline(text):
         return True
     if not looks_like_heading(text) or len(text) > 40:

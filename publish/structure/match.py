@@ -81,9 +81,9 @@ class TitleIndex:
         return tuple(self._runs[found]) if score >= THRESHOLD else ()
 
     def credits(self, name: str) -> bool:
-        """The body prints this author in a byline, note or credit line."""
-        k = key(name)
-        return len(k) >= 2 and k in self._credits
+        """The body prints this author (every name of it) in a byline, note or credit."""
+        keys = [key(token) for token in name.split()]
+        return bool(keys) and all(len(k) >= 2 and k in self._credits for k in keys)
 
     def printed_over(self, upper: str, lower: str) -> bool:
         """The body prints `upper` on the line right above a title that begins like `lower`."""

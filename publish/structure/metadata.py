@@ -7,7 +7,12 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from publish.chars import ISSUE_YEAR, is_han
-from publish.front.masthead import MASTHEAD_LABELS
+from publish.front.masthead import (
+    MASTHEAD_LABELS,
+    is_issue_line,
+    is_masthead_like,
+    is_phrase_line,
+)
 from publish.model import IssueMeta, MastheadField
 from publish.names import is_person_name
 from publish.normalise.document import Line, LineKind
@@ -34,6 +39,12 @@ def chinese_number(text: str) -> int:
 
 
 _TOTAL = regex.compile(r"总第\s*(\d+)\s*期")
+_HALF_MARK = regex.compile(r"\s*[（(]\s*([上下])\s*[）)]")
+_YEAR_ONLY = regex.compile(r"(?<!\d)(\d{4})(?!\d)(?:\s*(?:NO|No|no)\s*[.．]?\s*(\d{1,3}))?")
+_QUOTED_NAME = regex.compile(r"《([\p{Han}·]{2,12})》")
+_PUBLISHER_LABELS = frozenset(
+    {"编辑出版", "出版", "出版发行", "主办", "主办单位", "编辑", "出版单位"}
+)
 _HALF = regex.compile(r"[上下]半月")
 _SCHEDULE = regex.compile(r"(?:每月|每逢)\s*(\d{1,2})\s*日出版")
 _ISSN = regex.compile(r"ISSN\s*[:：]?\s*(\d{4}-\d{3}[\dXx])")
@@ -130,6 +141,12 @@ def _issue_numbers(lines: list[str]) -> dict[str, object]:
             year, number = chinese_number(m.group(1)), chinese_number(m.group(2))
             found["year"], found["number"] = year, number
             found["period"] = f"{year}年第{number}期"
+            if (half := _HALF_MARK.match(text, m.end())) and "half" not in found:
+                found["half"] = f"{half.group(1)}半月"  # `半月刊 2025年第16期（下）`
+        if "year" not in found and is_issue_line(text) and (m := _YEAR_ONLY.search(text)):
+            found["year"] = int(m.group(1))  # `2025年9月 上半月`, `2025.09`, `2025 NO.9`
+            if m.group(2):
+                found["number"] = int(m.group(2))
         if "total" not in found and (m := _TOTAL.search(text)):
             found["total"] = int(m.group(1))
         if "half" not in found and (m := _HALF.search(text)):
@@ -141,19 +158,36 @@ def _issue_numbers(lines: list[str]) -> dict[str, object]:
     return found
 
 
-def _magazine_name(front: list[Line], consumed: frozenset[int]) -> str | None:
-    """The short name line right above the issue line (`天津 支部生活` → `天津支部生活`)."""
+def _magazine_name(
+    front: list[Line], fields: tuple[MastheadField, ...], consumed: frozenset[int]
+) -> str | None:
+    """The magazine's name: the short line above the issue line (`天津 支部生活` →
+    `天津支部生活`; not a motto beside it), else the name the masthead gives in 《》."""
     for index, line in enumerate(front):
-        if not (_PERIOD.search(line.text) or _HALF.search(line.text)):
+        if not (_PERIOD.search(line.text) or _HALF.search(line.text) or is_issue_line(line.text)):
             continue
         same_line = _NAME_BEFORE_ISSUE.match(line.text)  # `先锋月刊 2024年第9期`
         if same_line and line.first not in consumed and not _HALF.search(same_line.group(1)):
             return same_line.group(1)
-        for previous in reversed(front[max(0, index - 2) : index]):
-            name = previous.text.replace(" ", "")
-            if previous.first not in consumed and _MAGAZINE_NAME.match(name):
+        for previous in reversed(front[max(0, index - 3) : index]):
+            name = _name_of(previous)
+            if name and previous.first not in consumed:
                 return name
+    for f in fields:
+        quoted = _QUOTED_NAME.search(f.value)
+        if f.label in _PUBLISHER_LABELS and quoted:
+            return quoted.group(1)
     return None
+
+
+def _name_of(line: Line) -> str | None:
+    """A line that can be a magazine's name: short Han text, letter-spaced or not; a motto
+    of several words set apart by spaces is not one."""
+    tokens = line.text.split()
+    if line.has("bullet") or (is_phrase_line(line.text) and min(map(len, tokens)) > 1):
+        return None  # a column name; a motto of equal phrases (`凝心聚力 服务基层`)
+    name = "".join(tokens)
+    return name if _MAGAZINE_NAME.match(name) and not is_masthead_like(name) else None
 
 
 def _field_value(fields: tuple[MastheadField, ...], *labels: str) -> str | None:
@@ -179,7 +213,7 @@ def extract_metadata(front: list[Line], meta_lines: list[Line]) -> tuple[IssueMe
     if isinstance(year, int) and isinstance(number, int) and isinstance(day, int) and number <= 12:
         date = f"{year:04d}-{number:02d}-{day:02d}"
     meta = IssueMeta(
-        title=_magazine_name(front, masthead.consumed),
+        title=_magazine_name(front, fields, masthead.consumed),
         half=_str(numbers.get("half")),
         period=_str(numbers.get("period")),
         year=year if isinstance(year, int) else None,

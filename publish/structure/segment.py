@@ -19,7 +19,6 @@ import regex
 from publish.chars import ends_sentence
 from publish.front.contents import ContentsItem, merge, unsplit
 from publish.model import Diagnostic, Level
-from publish.names import is_person_name
 from publish.normalise.document import Line, LineKind
 from publish.shapes import (
     is_author_note,
@@ -32,12 +31,10 @@ from publish.shapes import (
 from publish.structure.match import THRESHOLD, key, similarity
 
 MAX_TITLE_LINES = 4
-_KICKER = regex.compile(r"^\p{Han}{2,4}$")
+PREFIX_SCORE = 0.85  # a contents title that is the first part of the body's
 _LABEL = regex.compile(r"^[·•](\p{Han}{1,8})[·•]$")
-_NEWS_LEDE = regex.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日|^(?:近日|日前|近期|今年以来)[，,]")
 # `开栏语：……` introduces a column: it belongs with the column's first article, not the last.
 _COLUMN_INTRO = regex.compile(r"^(?:开栏语|编者按|编者的话)[：:]\S")
-_EDITOR_LABEL = regex.compile(r"^(?:编者按|编者的话)[：:]?$")
 # A news kicker (引题) names the event: `……会议上强调`, `……召开会议`.
 _NEWS_KICKER = regex.compile(
     r"(?:会议|会上|座谈会|大会|强调|指出|表示|讲话|召开|举行|部署|要求|提出)$"
@@ -84,14 +81,21 @@ def heading_runs(body: list[Line], listed: set[int]) -> list[tuple[int, int]]:
         if line.has("column-label"):
             runs.append((i, i))
             continue
-        if not (is_heading_line(line) or i in listed):
+        if not (is_heading_line(line) or i in listed) or _never_title(line):
             continue
         for j in range(i, min(i + MAX_TITLE_LINES, len(body))):
             heading = is_heading_line(body[j]) or j in listed
-            if not heading or (j > i and _breaks_title(body[j])):
+            if not heading or (j > i and breaks_title(body[j])):
                 break
             runs.append((i, j))
     return runs
+
+
+def _never_title(line: Line) -> bool:
+    """A credit or note in brackets (`（张三）`, `（来源：……）`), or a line that ends an
+    article: never the first line of a title."""
+    text = line.text
+    return (text.startswith(("（", "(")) and text.endswith(("）", ")"))) or ends_article(line)
 
 
 def _listed_lines(body: list[Line], items: list[ContentsItem]) -> set[int]:
@@ -100,7 +104,7 @@ def _listed_lines(body: list[Line], items: list[ContentsItem]) -> set[int]:
     return {i for i, line in enumerate(body) if len(key(line.text)) >= 4 and key(line.text) in keys}
 
 
-def _breaks_title(line: Line) -> bool:
+def breaks_title(line: Line) -> bool:
     text = line.text
     return is_byline(text) or text.startswith("——") or line.has("column-label")
 
@@ -134,11 +138,29 @@ def _item_keys(item: ContentsItem) -> list[str]:
     return keys
 
 
+def _score(item_key: str, run_key: str) -> float:
+    """How well a contents title matches a body title: similar keys, or the contents printing
+    the title's first part only (`敢闯敢干` for `敢闯敢干 强村富民`)."""
+    score = similarity(item_key, run_key)
+    prefix = len(item_key) >= 4 and run_key.startswith(item_key)
+    long_enough = len(item_key) >= 0.35 * len(run_key)
+    return PREFIX_SCORE if score < PREFIX_SCORE and prefix and long_enough else score
+
+
 def match_contents(
-    body: list[Line], items: list[ContentsItem], allow_merge: bool, skip: frozenset[int]
+    body: list[Line],
+    items: list[ContentsItem],
+    allow_merge: bool,
+    skip: frozenset[int],
+    sections: frozenset[str] = frozenset(),
 ) -> list[Start]:
-    """Assign contents items to body heading runs: best scores first, no overlaps."""
-    runs = heading_runs(body, _listed_lines(body, items))
+    """Assign contents items to body heading runs: best scores first, no overlaps; a run
+    never starts on a column name printed as a kicker."""
+    runs = [
+        run
+        for run in heading_runs(body, _listed_lines(body, items))
+        if run[0] == run[1] or key(body[run[0]].text) not in sections
+    ]
     run_keys = {run: key(_label_or_text(body, run)) for run in runs}
     scored: list[tuple[float, int, tuple[int, ...], tuple[int, int], ContentsItem]] = []
     for item, used in _candidates(items, allow_merge):
@@ -148,7 +170,7 @@ def match_contents(
             # The second key re-attaches an "author" the name heuristics split off the title.
             candidate = item if n == 0 else unsplit(item)
             for run, run_key in run_keys.items():
-                score = similarity(item_key, run_key)
+                score = _score(item_key, run_key)
                 if score >= THRESHOLD:
                     # Prefer exact matches, then whole pairs, then earlier runs.
                     scored.append((score + 0.001 * len(used), -run[0], used, run, candidate))
@@ -164,67 +186,6 @@ def match_contents(
         taken_lines.update(lines)
         starts.append(Start(head=run[0], title=run, item=item, score=min(score, 1.0), used=used))
     return sorted(starts, key=lambda s: s.head)
-
-
-def cue_starts(body: list[Line], taken: set[int], has_contents: bool) -> list[Start]:
-    """Article starts found from body cues alone (bylines, labels, kickers, end marks)."""
-    starts: list[Start] = []
-    digest = False  # inside a column of short items that each open with a kicker or label
-    for i, line in enumerate(body):
-        if i in taken:
-            digest = False  # a listed article starts: the digest column is over
-            continue
-        if not is_heading_line(line) or (starts and i <= starts[-1].title[1]):
-            continue
-        prev = body[i - 1] if i > 0 else None
-        nxt = body[i + 1] if i + 1 < len(body) else None
-        after_end = prev is None or ends_article(prev)
-        if _EDITOR_LABEL.match(line.text) and (
-            prev is None or ends_article(prev) or line.blank_before >= 2
-        ):
-            starts.append(Start(head=i, title=(i, i), cue="editor-note"))
-            continue
-        label = _LABEL.match(line.text)
-        if label:
-            title_at = i + 1 if nxt is not None and _is_title_after_label(nxt) else i
-            starts.append(Start(head=i, title=(title_at, title_at), cue="label"))
-            digest = True
-            continue
-        if i - 1 in taken or i - 2 in taken:
-            continue  # a subtitle or deck under a matched title, not a new article
-        if (
-            nxt is not None
-            and is_byline(nxt.text)
-            and not is_byline(line.text)
-            and not line.text.startswith(("——", "—"))
-        ):
-            starts.append(Start(head=i, title=(i, i), cue="byline"))
-            continue
-        kicker = _KICKER.match(line.text) is not None and not _byline_under_heading(line, prev)
-        hole = line.blank_before >= 2 or (prev is not None and bool(prev.end_mark))
-        if kicker and (hole or digest) and nxt is not None:
-            title_at = i + 1 if is_heading_line(nxt) and i + 1 not in taken else i
-            starts.append(Start(head=i, title=(title_at, title_at), cue="kicker"))
-            digest = True
-            continue
-        if digest and nxt is not None and _NEWS_LEDE.match(nxt.text) and not is_heading_line(nxt):
-            # A headline over a dated news lede, inside a digest column: one more item.
-            starts.append(Start(head=i, title=(i, i), cue="news-item"))
-            continue
-        if not has_contents and after_end and nxt is not None and not is_heading_line(nxt):
-            starts.append(Start(head=i, title=(i, i), cue="after-end"))
-    return starts
-
-
-def _byline_under_heading(line: Line, prev: Line | None) -> bool:
-    """`颜林` right under a title is its author, not the next article's kicker (a kicker
-    stands above its title)."""
-    under = prev is not None and is_heading_line(prev)
-    return under and all(is_person_name(token) for token in line.text.split())
-
-
-def _is_title_after_label(line: Line) -> bool:
-    return is_heading_line(line) and not is_byline(line.text) and not line.has("column-label")
 
 
 def extend_heads(body: list[Line], seg: Segmentation) -> None:

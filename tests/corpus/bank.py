@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BANK = Path(__file__).with_name("bank.json")
 MIN_CHARS = 160  # shorter pieces (digest items, labels) are not articles of their own
 AGREE = 0.97
+MIN_TITLE = 4
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,8 @@ def build_bank() -> list[BankArticle]:
             body = han_only("".join(text for _, text in blocks))
             if len(body) < MIN_CHARS or _agreement(body, _gold_han(raw, gold, g)) < AGREE:
                 continue
+            if len(han_only(g["title"])) < MIN_TITLE:
+                continue  # `解读`, `声音`: column labels over digest items, not titles
             out.append(
                 BankArticle(
                     origin=f"{gold_path.stem}:{g['start_line']}",

@@ -488,13 +488,25 @@ def _split_title(title: str, rng: random.Random) -> tuple[list[str], str]:
     if len(phrases) >= 2 and roll < 0.5:
         cut = rng.randint(1, len(phrases) - 1)
         return [" ".join(phrases[:cut]), " ".join(phrases[cut:])], "two-lines-space"
-    compact = title.replace(" ", "")
-    if len(phrases) == 1 and len(compact) >= 14 and roll < 0.35:
-        cut = rng.randint(6, len(compact) - 5)
-        while cut < len(compact) - 4 and compact[cut] in "，、：”’）》":
-            cut += 1
-        return [compact[:cut], compact[cut:]], "two-lines-phrase"
+    cuts = _phrase_cuts(title) if len(phrases) == 1 else []
+    if cuts and roll < 0.35:
+        cut = rng.choice(cuts)
+        return [title[:cut], title[cut:]], "two-lines-phrase"
     return [title], "one-line"
+
+
+_AFTER = "的之，：、"
+_BEFORE = ("以", "让", "为", "推动", "助力", "奋力", "努力", "全面", "加快", "着力", "在")
+
+
+def _phrase_cuts(title: str) -> list[int]:
+    """Where a designer breaks a title without spaces: after 的/之 or a comma, before a
+    verb-like opener (`推动基层治理` ⏎ `提质增效的实践路径`); never inside a word."""
+    cuts = []
+    for at in range(5, len(title) - 4):
+        if title[at - 1] in _AFTER or title.startswith(_BEFORE, at):
+            cuts.append(at)
+    return cuts
 
 
 def _subtitle(rng: random.Random, bank: BankArticle) -> str | None:

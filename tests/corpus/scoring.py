@@ -48,10 +48,12 @@ def section_key(name: str | None) -> str:
     return fold(_LATIN_TAIL.sub("", name or ""))
 
 
+_LABEL = regex.compile(r"^[□■●◆\s]*(?:文图|图文|撰文|文/图|文)\s*[/／:：|｜]?\s+|^[□■●◆\s]*(?:文图|图文|撰文|文/图|文)\s*[/／:：|｜]\s*")
+
+
 def byline_key(text: str | None) -> str:
-    """Bylines compare by their words: separators, bullets and a lone `文` label aside."""
-    key = loose(text)
-    return key[1:] if key.startswith("文") and len(key) > 3 and text and "/" not in text else key
+    """Bylines compare by their words: separators, bullets and a `文` label aside."""
+    return loose(_LABEL.sub("", text or ""))
 
 
 @dataclass
