@@ -48,7 +48,7 @@ def section_key(name: str | None) -> str:
     return fold(_LATIN_TAIL.sub("", name or ""))
 
 
-_LABEL = regex.compile(r"^[□■●◆\s]*(?:文图|图文|撰文|文/图|文)\s*[/／:：|｜]?\s+|^[□■●◆\s]*(?:文图|图文|撰文|文/图|文)\s*[/／:：|｜]\s*")
+_LABEL = regex.compile(r"^[□■●◆\s]*(?:文图|图文|撰文|文/图|文)\s*(?:[/／:：|｜]\s*|\s+)")
 
 
 def byline_key(text: str | None) -> str:
