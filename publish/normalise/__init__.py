@@ -19,6 +19,7 @@ from publish.normalise import (
     punctuation,
     regions,
     spacing,
+    unwrap,
 )
 from publish.normalise.document import (
     Change,
@@ -100,6 +101,10 @@ RULES: tuple[Rule, ...] = (
     Rule("F211", "page-furniture", furniture.drop_page_furniture,
          "Drop folios and running heads printed inside a broken paragraph.",
          ("— 12 —", "")),
+    # Unwrap a hard-wrapped text first: the column and join rules work on paragraphs.
+    Rule("J299", "unwrap-hard-wrapped", unwrap.unwrap_lines,
+         "Join the printed lines of a text hard-wrapped at a fixed measure into paragraphs.",
+         ("推动基层治理提质增效的实 ⏎ 践路径", "推动基层治理提质增效的实践路径")),
     Rule("J300", "deinterleave-columns", columns.deinterleave,
          "Put columns of two interleaved articles back in reading order.",
          ("……深耕红色文化资 ⏎ ·理上心来· …… ⏎ 源、积累……", "……文化资 ⏎ 源、积累…… ⏎ ·理上心来·")),

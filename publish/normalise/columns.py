@@ -15,11 +15,7 @@ them as usual.
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from dataclasses import dataclass
-
-import regex
 
 from publish.model import Level
 from publish.names import is_author_field
@@ -33,6 +29,7 @@ from publish.normalise.document import (
     Recorder,
 )
 from publish.normalise.joining import Headings
+from publish.normalise.vocabulary import Vocabulary
 from publish.shapes import (
     is_author_note,
     is_byline,
@@ -47,41 +44,6 @@ CONTIGUOUS_BONUS = 0.5
 # Pointwise mutual information of the character pair across a break above which the pair is a
 # word of the issue (`资源`, `革命`: ~5–6); below it only a stranded continuation may move.
 STRONG_PAIR = 4.0
-_HAN_RUN = regex.compile(r"\p{Han}+")
-
-
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
-    """Character-pair statistics of the issue itself (no dictionary needed)."""
-
-    pairs: Counter[str]
-    left: Counter[str]  # how often a character starts a pair
-    right: Counter[str]  # how often a character ends a pair
-    total: int
-
-    def association(self, first: str, second: str) -> float:
-        """Pointwise mutual information of a pair, 0 when unseen or not above chance.
-
-        Raw counts favour frequent characters (`为的` is common and means nothing); PMI favours
-        pairs that belong together (`资源`, `革命`, `打造`)."""
-        seen = self.pairs[first + second]
-        if not seen or not self.total:
-            return 0.0
-        expected = self.left[first] * self.right[second] / self.total
-        return max(0.0, math.log(seen / expected)) if expected else 0.0
-
-
-def vocabulary(lines: Document) -> Vocabulary:
-    pairs: Counter[str] = Counter()
-    for line in lines:
-        for run in _HAN_RUN.findall(line.text):
-            pairs.update(run[i : i + 2] for i in range(len(run) - 1))
-    left: Counter[str] = Counter()
-    right: Counter[str] = Counter()
-    for pair, n in pairs.items():
-        left[pair[0]] += n
-        right[pair[1]] += n
-    return Vocabulary(pairs, left, right, sum(pairs.values()))
 
 
 def _is_header_at(lines: Document, i: int) -> bool:
@@ -274,7 +236,7 @@ def deinterleave(lines: Document, _config: NormaliseConfig) -> Outcome:
     regions = find_regions(lines, headings)
     if not regions:
         return rec.outcome(lines)
-    vocab = vocabulary(lines)
+    vocab = headings.vocab
     out = list(lines)
     for region in reversed(regions):  # from the end, so earlier indices stay valid
         pairs = solve(lines, region, vocab, headings)

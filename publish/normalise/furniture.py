@@ -416,7 +416,11 @@ drop_photo_captions = drop_where("F209", "photo-caption", _is_photo_caption)
 # --- page furniture ------------------------------------------------------------------------------
 
 # `— 12 —`, `- 12 -`, `第12页`: a folio printed between the two halves of a broken paragraph.
-_DECORATED_FOLIO = regex.compile(r"^(?:[-—–－~～·]+\s*\d{1,3}\s*[-—–－~～·]+|第\s*\d{1,3}\s*页)$")
+_DECORATED_FOLIO = regex.compile(
+    r"^(?:[-—–－~～·]+\s*\d{1,3}\s*[-—–－~～·]+|第\s*\d{1,3}\s*页)$"
+    # with OCR noise around the number: `·76.`, `82·`, `.89.`, `-4+`
+    r"|^(?:[-—–－~～·.]\s*\d{1,3}\s*[-—–－~～·.+]?|\d{1,3}\s*[-—–－~～·+])$"
+)
 _BARE_FOLIO = regex.compile(r"^\d{1,3}$")
 _MID_PARAGRAPH_MIN = 20  # a line this long that stops mid-sentence: its paragraph goes on
 # Exactly a magazine's name and an issue (`天津支部生活 2023年第11期（下半月）`), anywhere in the
@@ -458,7 +462,25 @@ def _isolated_number(lines: Document, index: int) -> bool:
     return all(x is None or not _FIGURE.match(x.text) for x in text_neighbours(lines, index))
 
 
-def _is_page_furniture(lines: Document, index: int, repeated: frozenset[str]) -> bool:
+# Radicals and components printed alone: no word of running text is made of them, but
+# show-through from the other side of the sheet reads as lines of them.
+_COMPONENTS = frozenset(
+    "丨丬亅乚乛亠冂冖冫凵刂勹匚卩厶廴彐彳忄扌犭纟阝丶丿乀乁乙乂亻冫夂夊宀屮巛廾彡癶灬爫疒礻衤钅"
+)
+_JUNK_MAX = 10
+
+
+def _show_through(text: str) -> bool:
+    """A short line made mostly of radicals and components (`匚彳勹凵`)."""
+    chars = [c for c in text if not c.isspace()]
+    if not chars or len(chars) > _JUNK_MAX:
+        return False
+    return sum(c in _COMPONENTS for c in chars) >= 0.6 * len(chars)
+
+
+def _is_page_furniture(
+    lines: Document, index: int, repeated: frozenset[str], titles: dict[str, int]
+) -> bool:
     if any(lines[index].has(tag) for tag in ("front", "masthead", "leader", "table")):
         return False  # contents and masthead lines: their numbers are page references
     text = lines[index].text.strip()
@@ -469,6 +491,8 @@ def _is_page_furniture(lines: Document, index: int, repeated: frozenset[str]) ->
     shaped = (
         _BARE_FOLIO.match(text) is not None
         or text in repeated
+        or _show_through(text)
+        or titles.get(_fold_key(text), index) < index  # a title printed again: a running head
         or (
             len(text) <= _HEAD_MAX
             and not _PROSE_PUNCT.search(text)
@@ -487,8 +511,28 @@ def drop_page_furniture(lines: Document, config: NormaliseConfig) -> Outcome:
         for text, n in counts.items()
         if n >= _REPEATS and len(text) <= _HEAD_MAX and not _PROSE_PUNCT.search(text)
     )
-    rule = drop_where("F211", "page-furniture", lambda d, i: _is_page_furniture(d, i, repeated))
+    titles = {
+        key: index
+        for key, index in _first_body_lines(lines).items()
+        if len(key) <= _HEAD_MAX and not _PROSE_PUNCT.search(key)
+    }
+    rule = drop_where(
+        "F211", "page-furniture", lambda d, i: _is_page_furniture(d, i, repeated, titles)
+    )
     return rule(lines, config)
+
+
+def _fold_key(text: str) -> str:
+    return "".join(text.split())
+
+
+def _first_body_lines(lines: Document) -> dict[str, int]:
+    """Where each short body line is first printed (the contents does not count)."""
+    first: dict[str, int] = {}
+    for index, x in enumerate(lines):
+        if x.kind is LineKind.TEXT and not x.has("front") and not x.has("masthead"):
+            first.setdefault(_fold_key(x.text), index)
+    return first
 
 
 # `（下转第12页）` / `（上接第5页）`: an article continued on a later page. The markers go (the

@@ -38,6 +38,7 @@ from publish.normalise.document import (
     Outcome,
     Recorder,
 )
+from publish.normalise.vocabulary import vocabulary
 from publish.shapes import (
     DANGLING_END,
     first_sentence,
@@ -108,10 +109,13 @@ def strongly_open(text: str) -> bool:
 
 
 class Headings:
-    """Titles printed in the contents: a body line that repeats one is a heading."""
+    """What the document itself says about its lines: the titles its contents prints (a body
+    line that repeats one is a heading) and its vocabulary (a character pair across a break
+    that is one of its words re-joins the word)."""
 
     def __init__(self, lines: Document) -> None:
         self._keys = tuple(fold_loose(x.text) for x in lines if x.has("front"))
+        self.vocab = vocabulary(lines)
 
     def listed(self, text: str) -> bool:
         key = fold_loose(text)
@@ -139,13 +143,39 @@ def judge(first: Line, second: Line, headings: Headings) -> Verdict:  # noqa: PL
         return Verdict.TRUNCATED if running and len(a) >= 10 else Verdict.KEEP
     if headings.listed(a):
         return Verdict.KEEP
-    if strongly_open(a) or _tiny_first_sentence(b):
+    if strongly_open(a) or _tiny_first_sentence(b) or _fragment(a, b, headings):
         return Verdict.JOIN
     if _heading(a, headings):
         return Verdict.KEEP
     if looks_like_heading(b) and len(b) <= 25:
         return Verdict.TRUNCATED
     return Verdict.JOIN
+
+
+# A heading never ends with a function word; a text cut by a page break often does.
+_FUNCTION_END = regex.compile(r"[的和与及或把被]$")
+_ONE_CHAR_CLAUSE = regex.compile(r"^\p{Han}[，、；：,;:]")
+_OPENERS = frozenset("是对好但而并且又再也可如若因故即则")
+STRONG_PAIR = 4.0  # PMI of a character pair that is a word of the issue (`停歇`, `首届`)
+_MIN_TEXT = 5000  # character pairs in the document before its statistics count
+_MIN_SEEN = 3  # times the pair is printed elsewhere
+
+
+def _fragment(a: str, b: str, headings: Headings) -> bool:
+    """`…探索新路子的脚步从未停` ⏎ `歇，又从…`: a heading-like first half is the end of a page,
+    not a heading, when it stops on a function word, when the second half opens with a
+    one-character clause (no paragraph does), or when the pair across the break is one of
+    the issue's words."""
+    if headings.listed(a) or not b or is_enumerated(a) or " " in a or a.startswith("—"):
+        return False  # numbered headings, phrases set apart, subtitles: headings
+    if _FUNCTION_END.search(a) and len(a) >= 6:
+        return True
+    if _ONE_CHAR_CLAUSE.match(b) and b[0] not in _OPENERS:
+        return True
+    vocab = headings.vocab
+    if vocab.total < _MIN_TEXT or vocab.pairs[a[-1:] + b[:1]] < _MIN_SEEN:
+        return False  # too little text, or too rare a pair, for its statistics to say much
+    return vocab.association(a[-1], b[0]) >= STRONG_PAIR
 
 
 def _glue(a: str, b: str) -> str:

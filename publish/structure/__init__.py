@@ -8,6 +8,7 @@ code (S1xx contents, S2xx articles, S3xx sections).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -220,9 +221,28 @@ def _title_below(line: Line) -> bool:
     )
 
 
+_KICKER_MAX = 8
+_KICKER_REPEATS = 2
+
+
+def _kickers(body: list[Line]) -> frozenset[str]:
+    """Column names the body prints over several titles (`他山之石` over each article of
+    the column): short lines printed again and again, each right above a heading."""
+    counts: Counter[str] = Counter(
+        key(body[i].text)
+        for i in range(len(body) - 1)
+        if len(body[i].text) <= _KICKER_MAX
+        and is_heading_line(body[i])
+        and is_heading_line(body[i + 1])
+        and not is_byline(body[i].text)
+        and not is_author_field(body[i].text)
+    )
+    return frozenset(k for k, n in counts.items() if n >= _KICKER_REPEATS and len(k) >= 2)
+
+
 def find_starts(body: list[Line], items: list[ContentsItem], skip: frozenset[int]) -> Segmentation:
     allow_merge = bool(items) and all(item.page is None for item in items)
-    sections = frozenset(key(item.section) for item in items if item.section)
+    sections = frozenset(key(item.section) for item in items if item.section) | _kickers(body)
     contents = match_contents(body, items, allow_merge, skip, sections) if items else []
     taken = {k for s in contents for k in range(s.title[0], s.title[1] + 1)}
     cues = cue_starts(body, taken, has_contents=bool(items), sections=sections)

@@ -171,6 +171,8 @@ def title_from(body: list[Line], at: int, taken: set[int], sections: frozenset[s
             break
         if key(line.text) in sections or _LABEL.match(line.text):
             break
+        if _KICKER.match(line.text) and len(body[k + 1].text) >= 2 * len(line.text) + 2:
+            break  # `时评` over `警惕“断根式”农村环境整治`: a kicker is much shorter
         first = k
     return first
 

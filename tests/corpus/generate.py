@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import cache
 
@@ -399,13 +400,21 @@ class Writer:
 _NO_LINE_START = "，。、；：？！）》〉】」』”’,.;:?!)…—"
 
 
+def _ems(ch: str) -> float:
+    """Printed width: Chinese characters and full-width forms one em, the rest half."""
+    return 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5
+
+
 def wrap(text: str, width: int) -> list[str]:
-    """Printed lines of `width` characters; a mark that may not start a line stays on the
-    line before (as typesetting does), so no line starts with `，` or `”`."""
+    """Printed lines `width` ems wide (digits and Latin letters are half an em); a mark that
+    may not start a line stays on the line before (as typesetting does)."""
     pieces: list[str] = []
     at = 0
     while at < len(text):
-        end = min(len(text), at + width)
+        end, used = at, 0.0
+        while end < len(text) and used + _ems(text[end]) <= width:
+            used += _ems(text[end])
+            end += 1
         while end < len(text) and text[end] in _NO_LINE_START:
             end += 1
         pieces.append(text[at:end])
