@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from publish.errors import ConfigError
+from publish.ingest.reading import InputFormat, Reading
 from publish.model import Diagnostic
 from publish.normalise import (
     checks,
@@ -29,8 +30,12 @@ from publish.normalise.document import (
     NormaliseConfig,
     Outcome,
     Rule,
+    from_reading,
     to_document,
 )
+
+# Markdown debris in plain text; a parsed markdown or HTML input has none left.
+PLAIN = frozenset({InputFormat.TEXT})
 
 RULES: tuple[Rule, ...] = (
     # 1. Whitespace and converter markup first: later rules assume trimmed, markup-free lines.
@@ -41,24 +46,30 @@ RULES: tuple[Rule, ...] = (
     # Scraped HTML next: an `&nbsp;` indent is whitespace for the trimming that follows.
     Rule("W109", "html-debris", markup.html_debris,
          "Decode typographic HTML entities; remove bare <p>/<br> tags left by scraping.",
-         ("&nbsp;&nbsp;近年来&ldquo;民情地图&rdquo;<br>", "近年来“民情地图”")),
+         ("&nbsp;&nbsp;近年来&ldquo;民情地图&rdquo;<br>", "近年来“民情地图”"),
+         inputs=PLAIN),
     Rule("W101", "strip-whitespace", markup.strip_whitespace,
          "Trim indents (web 8-space, ideographic) and trailing spaces.",
          ("        记者 李国惠", "记者 李国惠")),
     Rule("W103", "markdown-autolink", markup.unwrap_autolinks,
-         "Unwrap markdown autolinks.", ("<http://cpc.people.com.cn>", "http://cpc.people.com.cn")),
+         "Unwrap markdown autolinks.", ("<http://cpc.people.com.cn>", "http://cpc.people.com.cn"),
+         inputs=PLAIN),
     # Tables before lists: a table header row can start with `- `.
     Rule("W104", "markdown-table", markup.markdown_tables,
          "Drop table rulers/empty headers; a row becomes its cells.",
-         ("| 11 从“窗口”走进群众“心口” | 李圆圆 |", "11 从“窗口”走进群众“心口” 李圆圆")),
+         ("| 11 从“窗口”走进群众“心口” | 李圆圆 |", "11 从“窗口”走进群众“心口” 李圆圆"),
+         inputs=PLAIN),
     Rule("W105", "markdown-list", markup.markdown_lists,
          "Strip `- ` list markers; the line is tagged a list item.",
-         ("- (一)是否按期进行换届选举;", "(一)是否按期进行换届选举;")),
+         ("- (一)是否按期进行换届选举;", "(一)是否按期进行换届选举;"),
+         inputs=PLAIN),
     Rule("W106", "markdown-heading", markup.markdown_headings,
-         "Strip `#` and `>` markers.", ("## 一、总体要求", "一、总体要求")),
+         "Strip `#` and `>` markers.", ("## 一、总体要求", "一、总体要求"),
+         inputs=PLAIN),
     Rule("W107", "markdown-bold", markup.markdown_bold,
          "Remove `**`; a bold tail after Han text is a second phrase.",
-         ("聚焦夯基铸魂**树牢为民服务宗旨**", "聚焦夯基铸魂 树牢为民服务宗旨")),
+         ("聚焦夯基铸魂**树牢为民服务宗旨**", "聚焦夯基铸魂 树牢为民服务宗旨"),
+         inputs=PLAIN),
     Rule("W108", "split-column-label", markup.split_column_labels,
          "Put a column label `·X·` and the title after it on separate lines.",
          ("·时评·警惕“断根式”农村环境整治", "·时评· ⏎ 警惕“断根式”农村环境整治")),
@@ -171,15 +182,19 @@ def check_rule_names(names: frozenset[str]) -> None:
         )
 
 
-def normalise(text: str, config: NormaliseConfig | None = None) -> Normalised:
-    """Run every enabled rule over the text, in order; collect changes and diagnostics."""
+def normalise(
+    text: str, config: NormaliseConfig | None = None, reading: Reading | None = None
+) -> Normalised:
+    """Run every enabled rule over the text (or over a parsed input's `reading`), in order;
+    collect changes and diagnostics."""
     config = config or NormaliseConfig()
     check_rule_names(config.disabled)
-    lines, changes = to_document(text)
+    lines, changes = to_document(text) if reading is None else from_reading(reading)
+    fmt = InputFormat.TEXT if reading is None else reading.format
     all_changes = list(changes)
     diagnostics: list[Diagnostic] = []
     for rule in RULES:
-        if rule.name in config.disabled:
+        if rule.name in config.disabled or fmt not in rule.inputs:
             continue
         outcome = rule.fn(lines, config)
         lines = outcome.lines

@@ -15,6 +15,7 @@ from typing import Literal
 
 import regex
 
+from publish.ingest.reading import InputFormat, Reading
 from publish.model import Diagnostic, Level
 
 
@@ -97,6 +98,8 @@ class Rule:
     summary: str
     example: tuple[str, str] = ("", "")
     flag_only: bool = False
+    # The input formats the rule runs on: markdown debris rules skip parsed markdown and HTML.
+    inputs: frozenset[InputFormat] = frozenset(InputFormat)
 
 
 @dataclass(slots=True)
@@ -261,3 +264,23 @@ def to_document(text: str) -> tuple[Document, tuple[Change, ...]]:
         lines.append(Line(text=raw, origin=(number,), blank_before=blanks))
         blanks = 0
     return tuple(lines), tuple(changes)
+
+
+def from_reading(reading: Reading) -> tuple[Document, tuple[Change, ...]]:
+    """The lines of a parsed input (markdown, HTML), and what its reader left out."""
+    lines = tuple(
+        Line(
+            text=x.text,
+            origin=(x.line,),
+            blank_before=x.blank_before,
+            tags=x.tags,
+            cells=x.cells,
+        )
+        for x in reading.lines
+        if x.text.strip()
+    )
+    changes = tuple(
+        Change(r.code, r.name, r.line, ChangeKind(r.kind), r.before, r.after)
+        for r in reading.removals
+    )
+    return lines, changes

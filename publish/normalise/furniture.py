@@ -390,7 +390,9 @@ _NAME_ONLY = regex.compile(r"^\p{Han}{2,4}$")
 def _is_photo_caption(lines: Document, index: int) -> bool:
     line = lines[index]
     text = line.text
-    if text.startswith("封面"):  # the cover credit belongs to the colophon
+    if text.startswith("封面") or line.has("caption"):
+        # the cover credit belongs to the colophon; a caption whose picture a markdown or HTML
+        # input had is kept as the caption
         return False
     if len(text) <= 100 and _CAPTION_EXPLICIT.search(text):
         return True

@@ -205,12 +205,14 @@ def blocks_of(draft: Draft) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _block_type(line: Line, index: int, lines: list[Line]) -> BlockType:
+def _block_type(line: Line, index: int, lines: list[Line]) -> BlockType:  # noqa: PLR0911
     text = line.text
     if line.has("displaced") or line.has("deck") or (index == 0 and is_bio(text)):
         return BlockType.NOTE
-    if _EDITOR_NOTE.match(text):
+    if _EDITOR_NOTE.match(text) or line.has("footnote"):
         return BlockType.NOTE
+    if line.has("caption"):
+        return BlockType.CAPTION
     if line.has("list"):
         return BlockType.LIST_ITEM
     if text.startswith("——") and (is_attribution(text) or len(text) <= 40):
