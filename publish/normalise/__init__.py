@@ -20,6 +20,7 @@ from publish.normalise import (
     punctuation,
     regions,
     spacing,
+    web,
 )
 from publish.normalise.document import (
     Change,
@@ -88,12 +89,12 @@ RULES: tuple[Rule, ...] = (
          "Drop social-media promo lines.", ("天津党务通公众号", "")),
     Rule("F205", "spam-line", furniture.drop_spam,
          "Drop spam injected by scraping sources.", ("沐鸣娱乐", "")),
-    Rule("F206", "web-chrome", furniture.drop_web_chrome,
+    Rule("F206", "web-chrome", web.drop_web_chrome,
          "Drop web navigation, footers and disclaimers.", ("返回顶部", "")),
-    Rule("F207", "web-metadata", furniture.web_metadata,
+    Rule("F207", "web-metadata", web.web_metadata,
          "Turn web metadata lines into metadata (not text).",
          ("发布时间:2023-12-16 来源: 天津先锋网 作者:佚名", "")),
-    Rule("F208", "repeated-title", furniture.repeated_title,
+    Rule("F208", "repeated-title", web.repeated_title,
          "Drop a web page title repeated as image alt text, and its caption.",
          ("一项“立”与“固”的夯基工程──天津……", "")),
     Rule("F209", "photo-caption", furniture.drop_photo_captions,

@@ -139,6 +139,23 @@ class Sink:
         self.lines.append(line)
 
 
+def drop_where(code: str, name: str, predicate: Callable[[Document, int], bool]) -> RuleFn:
+    """A rule that drops every text line for which `predicate(lines, index)` holds."""
+
+    def run(lines: Document, _config: NormaliseConfig) -> Outcome:
+        rec = Recorder(code, name)
+        sink = Sink()
+        for index, line in enumerate(lines):
+            if line.kind is LineKind.TEXT and predicate(lines, index):
+                rec.change(line.first, ChangeKind.DROP, line.text, "")
+                sink.drop(line)
+            else:
+                sink.keep(line)
+        return rec.outcome(sink.lines)
+
+    return run
+
+
 def text_index(lines: Sequence[Line], index: int, step: int) -> int | None:
     """The nearest text line before (`step` -1) or after (`step` 1) line `index`."""
     at = index + step
