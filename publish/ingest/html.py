@@ -27,7 +27,9 @@ from publish.ingest.reading import (
     Removal,
     SourceLine,
     is_caption,
+    is_link_line,
     printed_captions,
+    site_suffix,
 )
 from publish.model import IssueMeta
 
@@ -102,20 +104,28 @@ class _Walk:
     line: int = 0
     tags: set[str] = field(default_factory=set)
     captions: list[SourceLine] = field(default_factory=list)
+    links: int = 0  # depth of links around the current text
+    linked: int = 0  # characters of the current line inside links, and in all
+    total: int = 0
 
     def text(self, value: str | None, line: int) -> None:
         if value and value.strip():
             if not "".join(self.pieces).strip():
                 self.line = line
             self.pieces.append(value)
+            size = len(_SPACE.sub("", value))
+            self.total += size
+            self.linked += size if self.links else 0
         elif value:
             self.pieces.append(" ")
 
     def flush(self) -> None:
         text = _SPACE.sub(" ", "".join(self.pieces)).strip()
         if text:
-            self.lines.append(SourceLine(text, self.line, 1, frozenset(self.tags)))
+            link = {"link"} if is_link_line(self.linked, self.total) else set()
+            self.lines.append(SourceLine(text, self.line, 1, frozenset(self.tags | link)))
         self.pieces = []
+        self.linked = self.total = 0
         self.lines.extend(self.captions)
         self.captions = []
 
@@ -165,9 +175,11 @@ def _walk(element: etree._Element, walk: _Walk) -> None:
         walk.flush()
         saved = set(walk.tags)
         walk.tags |= _block_tags(element, name)
+    walk.links += name in ("a", "ref")
     walk.text(element.text, element.sourceline or walk.line)
     for child in element:
         _walk(child, walk)
+    walk.links -= name in ("a", "ref")
     if block:
         walk.flush()
         walk.tags = saved
@@ -404,6 +416,11 @@ def read_html(text: str) -> Reading:
         _walk(root, walk)
         walk.flush()
     lines = walk.lines if wechat is not None else _relocate(walk.lines, index)
+    if title:
+        title, site = site_suffix(title, lines)
+        found["title"] = replace(found["title"], value=title)
+        if site and "source_site" not in found:
+            found["source_site"] = _Found(site, found["title"].line, "<title>")
     lines = printed_captions(_with_title(lines, title, found))
     removals = [
         Removal("H101", "html-metadata", f.line, "mark", f"{name}: {f.value}", f"from {f.how}")

@@ -13,7 +13,7 @@ targets, inline HTML and thematic breaks are reported.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -30,12 +30,26 @@ from publish.ingest.reading import (
     Removal,
     SourceLine,
     is_caption,
+    is_link_line,
     printed_captions,
+    site_suffix,
 )
 from publish.model import Diagnostic, IssueMeta, Level
 
 _TAG = regex.compile(r"<[^>]*>")
 _BREAK_TAG = regex.compile(r"^<br\s*/?>$", regex.IGNORECASE)
+
+
+# `**　　党建引领**`: CommonMark takes no `**` followed (or preceded) by a space for emphasis;
+# web-to-markdown tools put the page's ideographic indent inside it.
+_BOLD_INDENT = regex.compile(r"^([ \t]*)(\*\*|__)([\s\u3000]+)(?=\S)", regex.MULTILINE)
+_BOLD_TRAIL = regex.compile(r"(?<=\S)([\s\u3000]+)(\*\*|__)[ \t]*$", regex.MULTILINE)
+
+
+def _flanking(text: str) -> str:
+    """Move spaces from inside a line's bold markers to outside them (same lines, same text)."""
+    text = _BOLD_INDENT.sub(lambda m: m.group(1) + m.group(3) + m.group(2), text)
+    return _BOLD_TRAIL.sub(lambda m: m.group(2) + m.group(1), text)
 
 
 @cache
@@ -72,16 +86,24 @@ class _Inline:
     captions: list[SourceLine] = field(default_factory=list)
     at: int = 0
     blank: int = 1
+    links: int = 0  # depth of links around the current text
+    linked: int = 0  # characters of the current line inside links, and in all
+    total: int = 0
 
     def text(self, value: str) -> None:
         self.pieces.append(value)
+        size = len("".join(value.split()))
+        self.total += size
+        self.linked += size if self.links else 0
 
     def newline(self) -> None:
         text = "".join(self.pieces)
         if text.strip():
-            self.lines.append(SourceLine(text, self.first + self.at, self.blank, self.tags))
+            tags = self.tags | ({"link"} if is_link_line(self.linked, self.total) else set())
+            self.lines.append(SourceLine(text, self.first + self.at, self.blank, tags))
             self.blank = 0
         self.pieces = []
+        self.linked = self.total = 0
         self.at += 1
 
     def finish(self) -> list[SourceLine]:
@@ -116,7 +138,10 @@ def _inline_child(child: Token, state: _Inline, out: _Out) -> None:
         state.newline()
     elif kind == "image":
         _image(child, state, out, line)
+    elif kind == "link_close":
+        state.links -= 1
     elif kind == "link_open":
+        state.links += 1
         href = str(child.attrs.get("href", ""))
         out.remove(
             Removal("M103", "markdown-link", line, "mark", f"→ {href}", "the link's text is kept")
@@ -166,7 +191,7 @@ class _Context:
 
 def read_markdown(text: str) -> Reading:
     """Parse a markdown input into tagged lines, metadata and removals."""
-    tokens = _parser().parse(text)
+    tokens = _parser().parse(_flanking(text))
     out = _Out()
     meta = IssueMeta()
     front = next((t for t in tokens if t.type == "front_matter"), None)
@@ -180,6 +205,9 @@ def read_markdown(text: str) -> Reading:
     # Footnote definitions come last from the parser: back where they were written (at the end
     # of their article). The sort is stable, so a caption stays after its line's text.
     lines = printed_captions(sorted(_with_title(out, meta, front), key=lambda x: x.line))
+    if meta.title:
+        title, site = site_suffix(meta.title, lines)
+        meta = replace(meta, title=title, source_site=meta.source_site or site)
     return Reading(
         InputFormat.MARKDOWN, tuple(lines), meta, tuple(out.removals), tuple(out.diagnostics)
     )
@@ -215,7 +243,7 @@ def _with_title(out: _Out, meta: IssueMeta, front: Token | None) -> list[SourceL
     lines = out.lines
     if not meta.title:
         return lines
-    wanted = meta.title.replace(" ", "")
+    wanted = site_suffix(meta.title, lines)[0].replace(" ", "")
     if any(x.text.replace(" ", "") == wanted for x in lines[:8]):
         return lines
     return [SourceLine(meta.title, _title_line(front), 1, frozenset({"heading"})), *lines]

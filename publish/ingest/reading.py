@@ -99,3 +99,28 @@ _SQUEEZE = regex.compile(r"\s+")
 
 def _printed(alt: str, text: str) -> bool:
     return _SQUEEZE.sub("", text).startswith(_SQUEEZE.sub("", alt))
+
+
+LINKED_SHARE = 0.9  # a line this much link text is a link (a menu item, a related article)
+
+
+def is_link_line(linked: int, total: int) -> bool:
+    return total > 0 and linked >= LINKED_SHARE * total
+
+
+# `标题_网站名`, `标题 - 网站名`, `标题｜网站名`: a page's <title> with the site's name at its end.
+_SITE_SUFFIX = regex.compile(r"^(?P<title>.+?)\s*[_|｜\-–—·]+\s*(?P<site>[^_|｜\-–—·]{2,24})$")
+TITLE_LOOKAHEAD = 8  # the printed title is among the first lines of a page
+
+
+def site_suffix(title: str, lines: list[SourceLine]) -> tuple[str, str | None]:
+    """(title, site): the site's name is taken off a declared title when a heading near the top
+    prints the title without it."""
+    found = _SITE_SUFFIX.match(title)
+    if found is None:
+        return title, None
+    bare = _SQUEEZE.sub("", found.group("title"))
+    for line in lines[:TITLE_LOOKAHEAD]:
+        if "heading" in line.tags and _SQUEEZE.sub("", line.text) == bare:
+            return line.text, found.group("site")
+    return title, None

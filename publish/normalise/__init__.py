@@ -37,6 +37,8 @@ from publish.normalise.document import (
 
 # Markdown debris in plain text; a parsed markdown or HTML input has none left.
 PLAIN = frozenset({InputFormat.TEXT})
+# `**` that CommonMark's flanking rules leave as text next to CJK punctuation is still bold.
+PLAIN_OR_MARKDOWN = frozenset({InputFormat.TEXT, InputFormat.MARKDOWN})
 
 RULES: tuple[Rule, ...] = (
     # 1. Whitespace and converter markup first: later rules assume trimmed, markup-free lines.
@@ -70,7 +72,7 @@ RULES: tuple[Rule, ...] = (
     Rule("W107", "markdown-bold", markup.markdown_bold,
          "Remove `**`; a bold tail after Han text is a second phrase.",
          ("聚焦夯基铸魂**树牢为民服务宗旨**", "聚焦夯基铸魂 树牢为民服务宗旨"),
-         inputs=PLAIN),
+         inputs=PLAIN_OR_MARKDOWN),
     Rule("W108", "split-column-label", markup.split_column_labels,
          "Put a column label `·X·` and the title after it on separate lines.",
          ("·时评·警惕“断根式”农村环境整治", "·时评· ⏎ 警惕“断根式”农村环境整治")),
@@ -110,6 +112,10 @@ RULES: tuple[Rule, ...] = (
     Rule("F211", "page-furniture", furniture.drop_page_furniture,
          "Drop folios and running heads printed inside a broken paragraph.",
          ("— 12 —", "")),
+    # A full stop read as `.` before joining: the joiner takes a line ending in `.` as unfinished.
+    Rule("P406", "ocr-full-stop", punctuation.full_stops,
+         "A `.` after Chinese text at a paragraph's end becomes 。 (one inside a line is flagged).",
+         ("做到小事不出网格、大事不出社区.", "做到小事不出网格、大事不出社区。")),
     Rule("J300", "deinterleave-columns", columns.deinterleave,
          "Put columns of two interleaved articles back in reading order.",
          ("……深耕红色文化资 ⏎ ·理上心来· …… ⏎ 源、积累……", "……文化资 ⏎ 源、积累…… ⏎ ·理上心来·")),
@@ -146,6 +152,9 @@ RULES: tuple[Rule, ...] = (
          "Close up letter-spaced names and labels.", ("副 总 编 李剑", "副总编 李剑")),
     Rule("S504", "list-number-space", spacing.list_number_space,
          "No space after a list number.", ("1. 坚决贯彻落实党中央决策部署。", "1.坚决贯彻落实……")),
+    Rule("S506", "space-around-quotes", spacing.space_around_quotes,
+         "Remove spaces around “” ‘’ —— …… between Chinese words (running text, not titles).",
+         ("各支部把 “我为群众办实事” 作为", "各支部把“我为群众办实事”作为")),
     Rule("S505", "collapse-spaces", spacing.collapse_spaces,
          "Runs of spaces become one.", ("促全民学  ，", "促全民学 ，")),
     # 6. Flags: never change the text.

@@ -191,6 +191,13 @@ def strip_prefix(
 
 
 CONTEXT = 6  # characters of context kept on each side of an edit in the report
+# An address printed in the text: no rule edits inside it (`~`, `,` and `-` are its own).
+URL = regex.compile(r"(?:https?://|ftp://|www\.)[^\s\p{Han}<>\"，。；！？（）“”‘’《》]+")
+
+
+def _in_url(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """An edit inside an address (one around it, like unwrapping `<http://…>`, is fine)."""
+    return any(a <= start and end <= b for a, b in spans)
 
 
 def substitute(
@@ -206,7 +213,10 @@ def substitute(
     pieces: list[str] = []
     edits: list[tuple[str, str]] = []
     last = 0
+    urls = [m.span() for m in URL.finditer(text)] if "/" in text or "www." in text else []
     for match in pattern.finditer(text):
+        if urls and _in_url(urls, *match.span()):
+            continue
         new = replace_match(match)
         if new is None or new == match.group(0):
             continue

@@ -24,7 +24,7 @@ from publish.normalise.document import (
     NormaliseConfig,
     Outcome,
     Recorder,
-    drop_where,
+    Sink,
 )
 from publish.normalise.regions import CONTENTS_MARKER
 from publish.normalise.wordlists import word_list
@@ -40,6 +40,10 @@ FOLLOW_MAX = 20
 
 
 _DISCLAIMER = regex.compile(r"^[\[【]?(?:免责声明|版权声明)[\]】]?|^(?:Copyright|©|版权所有)")
+# A site's footer: its registration numbers anywhere in a line, a copyright line at the end.
+_REGISTRATION = regex.compile(r"ICP[备证]\s*\d|公网安备\s*\d")
+_COPYRIGHT = regex.compile(r"版权所有|Copyright|©\s*\d{4}|\(c\)\s*\d{4}", regex.IGNORECASE)
+_FOOTER_MAX = 80
 
 
 # `当前位置：首页 > 新闻 > 正文`, `您现在的位置: 首页>>党建`, `首页 > 正文`.
@@ -62,23 +66,36 @@ def _is_site_name(lines: Document, index: int) -> bool:
 
 
 # `【字体：大 中 小】`, `字号：T|T`, `分享到：微信 微博`: page controls.
-_PAGE_CONTROL = regex.compile(
-    r"^[【\[]?(?:字体|字号)\s*[:：]?\s*[大中小默认Tt|｜\s]*[】\]]?$|^分享到\s*[:：]?"
-)
-_BRACKETED = regex.compile(r"【([^】]{1,8})】")
+_FONT_CONTROL = r"(?:字体|字号)\s*[:：]?\s*[大中小默认Tt|｜\s]*"
+_PAGE_CONTROL = regex.compile(rf"^[【\[]?{_FONT_CONTROL}[】\]]?$|^分享到\s*[:：]?")
+_BRACKETED = regex.compile(r"【([^】]{1,12})】")
+_FONT_ONLY = regex.compile(rf"^{_FONT_CONTROL}$")
+# `上一篇：……`, `下一篇：……`: the links to the neighbouring articles.
+_PAGER = regex.compile(r"^(?:上一篇|下一篇|上一条|下一条|上一页|下一页)\s*[:：]?(?!.*。).{0,60}$")
+_ROW_SEPARATOR = regex.compile(r"\s*[|｜]\s*|\s{2,}|\u3000+")
 
 
 def _is_button_row(text: str) -> bool:
-    """`【打印本页】【关闭窗口】`: a row of bracketed navigation buttons and nothing else."""
+    """`【打印本页】【关闭窗口】`, `【字体：大 中 小】 【打印】`: bracketed controls only."""
     buttons = _BRACKETED.findall(text)
     chrome = word_list("web_chrome")
-    rest = _BRACKETED.sub("", text).strip()
-    return len(buttons) >= 2 and not rest and all(b in chrome for b in buttons)
+    rest = _BRACKETED.sub("", text).strip(" \u3000")
+    return (
+        len(buttons) >= 2 and not rest and all(b in chrome or _FONT_ONLY.match(b) for b in buttons)
+    )
+
+
+def _is_link_row(text: str) -> bool:
+    """`网站地图 | 联系我们 | 关于我们`, `设为首页 | 加入收藏`: a row of navigation items."""
+    items = [item for item in _ROW_SEPARATOR.split(text) if item]
+    chrome = word_list("web_chrome")
+    return len(items) >= 2 and all(item in chrome for item in items)
 
 
 # `往期推荐` and the list of other articles' titles under it, to the end of the page.
 _RECOMMEND_HEAD = regex.compile(
-    r"^(?:往期推荐|往期回顾|往期精选|精彩推荐|推荐阅读|相关推荐|延伸阅读|猜你喜欢)$"
+    r"^(?:往期推荐|往期回顾|往期精选|精彩推荐|推荐阅读|相关推荐|延伸阅读|猜你喜欢"
+    r"|相关新闻|相关阅读|相关文章|相关链接|热点推荐|更多阅读)$"
 )
 _LIST_ITEM_MAX = 40
 
@@ -86,34 +103,131 @@ _LIST_ITEM_MAX = 40
 _TAIL_LINES = 15  # a web page's recommendation list sits at its very end
 
 
-def _in_recommendations(lines: Document, index: int) -> bool:
-    """A short line (a linked title) in the run under a `往期推荐` head near the page's end."""
-    if index < len(lines) - _TAIL_LINES:
-        return False
-    for x in reversed(lines[:index]):
-        if x.kind is not LineKind.TEXT:
+def _mark_recommendations(lines: Document, chrome: list[bool]) -> None:
+    """`往期推荐` and the short lines (linked titles) under it, when it is among the page's last
+    lines once its other chrome is gone."""
+    text_at = [k for k, x in enumerate(lines) if x.kind is LineKind.TEXT]
+    for pos, k in enumerate(text_at):
+        after = [j for j in text_at[pos + 1 :] if not chrome[j]]
+        if len(after) > _TAIL_LINES or not _RECOMMEND_HEAD.match(lines[k].text):
             continue
-        if _RECOMMEND_HEAD.match(x.text):
-            return True
-        if len(x.text) > _LIST_ITEM_MAX or "。" in x.text:
-            return False
-    return False
+        chrome[k] = True
+        for item in after:
+            text = lines[item].text
+            if len(text) > _LIST_ITEM_MAX or "。" in text:
+                break
+            chrome[item] = True
+        return
+
+
+def _is_footer(lines: Document, index: int) -> bool:
+    text = lines[index].text
+    if len(text) > _FOOTER_MAX or "。" in text:
+        return False
+    if _REGISTRATION.search(text):
+        return True
+    return index >= len(lines) - _TAIL_LINES and _COPYRIGHT.search(text) is not None
+
+
+def _is_nav_link(lines: Document, index: int) -> bool:
+    """A line that is only a link, short, above the page's title (the site's menu)."""
+    line = lines[index]
+    if not line.has("link") or len(line.text) > _SITE_NAME_MAX:
+        return False
+    title = next((k for k, x in enumerate(lines) if x.has("heading")), None)
+    return title is not None and index < title
 
 
 def _is_web_chrome(lines: Document, index: int) -> bool:
     text = lines[index].text
-    if _RECOMMEND_HEAD.match(text) and index >= len(lines) - _TAIL_LINES:
-        return True
-    if len(text) <= _LIST_ITEM_MAX and "。" not in text and _in_recommendations(lines, index):
-        return True
     if text in word_list("web_chrome") or _BREADCRUMB.match(text) or _PAGE_CONTROL.match(text):
         return True
-    if _is_button_row(text):
+    if _is_button_row(text) or _is_link_row(text) or _PAGER.match(text):
+        return True
+    if _is_footer(lines, index) or _is_nav_link(lines, index) or _is_wechat_control(text):
         return True
     return _DISCLAIMER.match(text) is not None or _is_site_name(lines, index)
 
 
-drop_web_chrome = drop_where("F206", "web-chrome", _is_web_chrome)
+# --- WeChat -----------------------------------------------------------------------------------
+
+# The app's own text on a saved article page: dialogs, the like bar, swipe prompts. Certain
+# anywhere (no article says `轻点两下取消赞`).
+_WECHAT = regex.compile(
+    r"轻点两下取消|微信扫一扫|使用完整服务|关注该公众号|向上滑动看下一个|继续滑动看下一个"
+    r"|预览时标签不可点|轻触阅读原文|^：，。|^视频\s*小程序|^使用小程序$"
+)
+_WECHAT_MAX = 60
+# Single words that are buttons there (`取消` `允许` under a dialog, `收藏` in the like bar): chrome
+# only on a WeChat page and next to other chrome.
+_CONTROL_WORDS = frozenset(
+    [
+        "取消",
+        "允许",
+        "分享",
+        "留言",
+        "写留言",
+        "收藏",
+        "听过",
+        "分析",
+        "知道了",
+        "视频",
+        "小程序",
+        "赞",
+        "在看",
+        "确定",
+        "复制链接",
+        "搜一搜",
+        "×",
+    ]
+)
+_SANDWICH_MAX = 12  # the account's name between two controls
+
+
+def _is_wechat_control(text: str) -> bool:
+    return len(text) <= _WECHAT_MAX and _WECHAT.search(text) is not None
+
+
+def _grow_wechat(lines: Document, chrome: list[bool]) -> None:
+    """From the certain chrome outwards: a control word next to chrome, or a short label
+    between two chrome lines, is chrome too (runs like `取消 允许 取消 允许`)."""
+    text_at = [k for k, x in enumerate(lines) if x.kind is LineKind.TEXT]
+    changed = True
+    while changed:
+        changed = False
+        for pos, k in enumerate(text_at):
+            if chrome[k]:
+                continue
+            before = chrome[text_at[pos - 1]] if pos > 0 else False
+            after = chrome[text_at[pos + 1]] if pos + 1 < len(text_at) else False
+            text = lines[k].text
+            word = text in _CONTROL_WORDS and (before or after)
+            label = (
+                before and after and len(text) <= _SANDWICH_MAX and not _PROSE_PUNCT.search(text)
+            )
+            if word or label:
+                chrome[k] = changed = True
+
+
+def drop_web_chrome(lines: Document, _config: NormaliseConfig) -> Outcome:
+    """Navigation, footers, share and font controls, pager links, recommendation lists, and a
+    WeChat page's dialogs, buttons and prompts."""
+    rec = Recorder("F206", "web-chrome")
+    chrome = [x.kind is LineKind.TEXT and _is_web_chrome(lines, k) for k, x in enumerate(lines)]
+    wechat = any(c and _WECHAT.search(lines[k].text) for k, c in enumerate(chrome))
+    if wechat:
+        _grow_wechat(lines, chrome)
+    _mark_recommendations(lines, chrome)
+    if wechat:
+        _grow_wechat(lines, chrome)
+    sink = Sink()
+    for line, drop in zip(lines, chrome, strict=True):
+        if drop:
+            rec.change(line.first, ChangeKind.DROP, line.text, "")
+            sink.drop(line)
+        else:
+            sink.keep(line)
+    return rec.outcome(sink.lines)
 
 
 _META_LABEL = regex.compile(r"(发布时间|发布日期|来源|作者|编辑|责任编辑|浏览次数|点击数)\s*[:：]")
@@ -131,7 +245,8 @@ _META_START = regex.compile(
 _DATELINE = regex.compile(
     r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[^。，,；;！？!?]{0,24}$"
     # a WeChat post's `原创 作者 公众号 2024-03-12 08:30 发表于天津`
-    r"|^(?:原创\s+)?[^。，,；;！？!?]{0,40}\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?:\s*发表于\S{1,8})?$"
+    r"|^(?:原创\s+)?[^。，,；;！？!?]{0,40}\d{4}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)"
+    r"\s+\d{1,2}:\d{2}(?:\s*(?:发表于)?\s*\S{1,8})?$"
 )
 _PRINT_SOURCE = regex.compile(
     r"^\S{2,15}(?:报|刊|杂志|周刊|月刊|旬刊)\s*\d{4}\s*年\s*(?:第\s*)?\d{1,3}\s*期$"
