@@ -29,6 +29,7 @@ from publish.ingest.reading import (
     is_caption,
     is_link_line,
     printed_captions,
+    site_of,
     site_suffix,
 )
 from publish.model import IssueMeta
@@ -419,6 +420,9 @@ def read_html(text: str) -> Reading:
     if title:
         title, site = site_suffix(title, lines)
         found["title"] = replace(found["title"], value=title)
+        page_title = _element_text(tree.find(".//title"))
+        if site is None and page_title:  # the title came from elsewhere
+            site = site_of(page_title, title)
         if site and "source_site" not in found:
             found["source_site"] = _Found(site, found["title"].line, "<title>")
     lines = printed_captions(_with_title(lines, title, found))

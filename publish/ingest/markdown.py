@@ -337,6 +337,12 @@ def _open_row(_token: Token, ctx: _Context, _out: _Out) -> None:
     ctx.row = []
 
 
+def _open_table(token: Token, _ctx: _Context, out: _Out) -> None:
+    first, last = token.map if token.map else (0, 0)
+    what = f"a table of {last - first} lines"
+    out.remove(Removal("M104", "markdown-table", first + 1, "mark", what, "a line per row"))
+
+
 def _close_row(token: Token, ctx: _Context, out: _Out) -> None:
     cells = tuple(c for c in ctx.row if c)
     if not cells:
@@ -385,5 +391,6 @@ _OPENERS = {
     "heading_open": _open_heading,
     "heading_close": _close_heading,
     "tr_open": _open_row,
+    "table_open": _open_table,
     "tr_close": _close_row,
 }

@@ -24,6 +24,42 @@ class InputFormat(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class ReaderCode:
+    """One kind of thing a reader reports (the readers' part of the rule catalogue)."""
+
+    code: str
+    name: str
+    format: InputFormat
+    summary: str
+
+
+READER_CODES = (
+    ReaderCode("I001", "truncated-file", InputFormat.TEXT,
+               "A file that ends inside a character is decoded without it (a warning)."),
+    ReaderCode("M101", "front-matter", InputFormat.MARKDOWN,
+               "Front matter (title, url, source, date, author) becomes metadata."),
+    ReaderCode("M102", "markdown-image", InputFormat.MARKDOWN,
+               "Images are dropped; alt text that is a real caption stays as the caption."),
+    ReaderCode("M103", "markdown-link", InputFormat.MARKDOWN,
+               "A link keeps its text; its target is reported."),
+    ReaderCode("M104", "markdown-table", InputFormat.MARKDOWN,
+               "A table row becomes a line of its cells; empty rows are dropped."),
+    ReaderCode("M105", "markdown-html", InputFormat.MARKDOWN,
+               "Raw HTML in markdown: the tags go, the text stays (`<br>` breaks the line)."),
+    ReaderCode("M106", "markdown-rule", InputFormat.MARKDOWN,
+               "Thematic breaks (`---`, `***`) are dropped."),
+    ReaderCode("M107", "code-fence", InputFormat.MARKDOWN,
+               "A code fence's lines are kept as text, with a warning."),
+    ReaderCode("H101", "html-metadata", InputFormat.HTML,
+               "The page's title, author, date, site and address become metadata."),
+    ReaderCode("H102", "html-boilerplate", InputFormat.HTML,
+               "Text outside the main content (menus, footers, dialogs) is left out."),
+    ReaderCode("H103", "html-image", InputFormat.HTML,
+               "Images are dropped; alt text that is a real caption stays as the caption."),
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
 class SourceLine:
     """One text line of a parsed input. `blank_before`: 1 where a new block starts."""
 
@@ -124,3 +160,11 @@ def site_suffix(title: str, lines: list[SourceLine]) -> tuple[str, str | None]:
         if "heading" in line.tags and _SQUEEZE.sub("", line.text) == bare:
             return line.text, found.group("site")
     return title, None
+
+
+def site_of(page_title: str, title: str) -> str | None:
+    """The site's name in `<title>标题_网站名</title>` when the title is known to be `标题`."""
+    found = _SITE_SUFFIX.match(page_title)
+    if found is None or _SQUEEZE.sub("", found.group("title")) != _SQUEEZE.sub("", title):
+        return None
+    return found.group("site")
