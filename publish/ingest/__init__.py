@@ -15,7 +15,13 @@ from pathlib import Path
 import regex
 
 from publish.errors import InputError
-from publish.ingest.encoding import Decoded, decode_bytes, notices, truncation_warning
+from publish.ingest.encoding import (
+    Decoded,
+    decode_bytes,
+    notices,
+    override_doubt,
+    truncation_warning,
+)
 from publish.ingest.reading import InputFormat, Reading, Removal, SourceLine
 from publish.model import Diagnostic, IssueMeta, Level
 
@@ -117,13 +123,16 @@ def read_source(path: Path, encoding: str | None = None) -> Source:
     warning = truncation_warning(decoded)
     if warning:
         diagnostics.append(Diagnostic("I001", Level.WARNING, len(text.split("\n")), warning))
+    doubt = override_doubt(decoded)
+    if doubt:
+        diagnostics.append(Diagnostic("I002", Level.WARNING, None, doubt))
     reading = _read(fmt, text)
     return Source(
         id=source_id(path),
         path=path,
         text=text,
         encoding=decoded.encoding,
-        notices=notices(decoded) + ((warning,) if warning else ()),
+        notices=notices(decoded) + tuple(w for w in (warning, doubt) if w),
         format=fmt,
         reading=reading,
         diagnostics=tuple(diagnostics) + (reading.diagnostics if reading else ()),

@@ -243,3 +243,16 @@ def truncation_warning(decoded: Decoded) -> str | None:
         f"the file ends in the middle of a {decoded.display} character ({tail}): a truncated "
         "download? The incomplete character was left out"
     )
+
+
+def override_doubt(decoded: Decoded) -> str | None:
+    """The encoding named for an input is used as named; say so when its text looks wrong."""
+    if decoded.method != "override":
+        return None
+    odd = oddity(decoded.text)
+    if odd.plausible():
+        return None
+    return (
+        f"read as {decoded.display} (as configured), {odd.share:.0%} of its characters are "
+        f"private-use, unassigned or rare ({odd.examples}): is that the file's encoding?"
+    )

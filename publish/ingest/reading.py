@@ -36,6 +36,8 @@ class ReaderCode:
 READER_CODES = (
     ReaderCode("I001", "truncated-file", InputFormat.TEXT,
                "A file that ends inside a character is decoded without it (a warning)."),
+    ReaderCode("I002", "implausible-override", InputFormat.TEXT,
+               "The encoding named for an input gives implausible text (a warning)."),
     ReaderCode("M101", "front-matter", InputFormat.MARKDOWN,
                "Front matter (title, url, source, date, author) becomes metadata."),
     ReaderCode("M102", "markdown-image", InputFormat.MARKDOWN,
