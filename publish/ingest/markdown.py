@@ -270,6 +270,8 @@ def _inline_block(opener: Token, token: Token, ctx: _Context, out: _Out) -> None
         ctx.row.append(" ".join(token.content.split()))
         ctx.row_line = token.map[0] + 1 if token.map else ctx.row_line
         return
+    if _grid_table(token, out):
+        return
     lines = _inline(token, ctx.tags(), out, 1)
     if ctx.footnote_first and lines:
         first = lines[0]
@@ -280,6 +282,32 @@ def _inline_block(opener: Token, token: Token, ctx: _Context, out: _Out) -> None
         lines[0] = _numbered(lines[0], ctx)
         ctx.item_open = False
     out.lines.extend(lines)
+
+
+# Pandoc's grid tables (`+----+----+` rulers, `| a | b |` rows), which CommonMark reads as a
+# paragraph: the rulers go, each row is a line of its cells.
+_GRID_RULER = regex.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+_PIPE_ROW = regex.compile(r"^\s*\|(.+)\|\s*$")
+
+
+def _grid_table(token: Token, out: _Out) -> bool:
+    rows = token.content.split("\n")
+    if not any(_GRID_RULER.match(r) for r in rows):
+        return False
+    if not all(_GRID_RULER.match(r) or _PIPE_ROW.match(r) for r in rows):
+        return False
+    first = token.map[0] + 1 if token.map else 0
+    for offset, row in enumerate(rows):
+        if _GRID_RULER.match(row):
+            out.remove(Removal("M104", "markdown-table", first + offset, "drop", row.strip()))
+            continue
+        found = _PIPE_ROW.match(row)
+        cells = tuple(c.strip() for c in found.group(1).split("|")) if found else ()
+        cells = tuple(c for c in cells if c)
+        if cells:
+            tags = frozenset({"table"})
+            out.lines.append(SourceLine(" ".join(cells), first + offset, 1, tags, cells))
+    return True
 
 
 def _numbered(line: SourceLine, ctx: _Context) -> SourceLine:

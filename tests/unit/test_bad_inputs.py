@@ -71,7 +71,9 @@ def big(folder: Path) -> Path:
 
 
 CHINESE = "天津市召开会议。\n\n会议强调，要把学习成果转化为工作成效。\n"
-TRADITIONAL = "堅持人民至上的價值取向\n\n人民是歷史的創造者。各級黨組織要把為民辦實事作為檢驗工作成效的重要標準。\n"
+TRADITIONAL = (
+    "堅持人民至上的價值取向\n\n人民是歷史的創造者，各級黨組織要把為民辦實事作為檢驗標準。\n"
+)
 CANTONESE = "港鐵站嘅月台\n\n佢哋都喺度等車，話今日啲人多過平時。\n"
 SAVED = ROOT / "tests" / "fixtures" / "saved"
 

@@ -102,3 +102,29 @@ def test_line_numbers_point_at_the_source() -> None:
     )
     lines = {x.text: x.line for x in read_markdown(text).lines}
     assert lines == {"标题": 5, "第一段。": 7, "第二行": 8, "a b": 10, "1 2": 12}
+
+
+def test_ocr_markdown_footnotes_are_notes_at_the_end_of_their_article() -> None:
+    """issue 15: `[^12]:` became `[^12]：`, and footnote references became subheadings."""
+    from publish.ingest import Source
+    from publish.pipeline import process_source
+
+    text = (
+        "# 论基层治理的三个维度\n\n"
+        "基层治理是国家治理的基石[^12]，治理效能直接关系群众的获得感。\n\n"
+        "<!-- page 12 -->\n\n"
+        "推进基层治理现代化，要坚持党建引领[^13]。\n\n"
+        "[^12]: 参见《中国基层治理发展报告》，2023年。\n"
+        "[^13]: 同上，第45页。\n"
+    )
+    reading = read_markdown(text)
+    source = Source("ocr", Path("ocr.md"), text, "utf-8", reading=reading)
+    (article,) = process_source(source).issue.articles
+    assert article.title == "论基层治理的三个维度"
+    kinds = [(b.type.value, b.text) for b in article.blocks]
+    assert kinds == [
+        ("paragraph", "基层治理是国家治理的基石[12]，治理效能直接关系群众的获得感。"),
+        ("paragraph", "推进基层治理现代化，要坚持党建引领[13]。"),
+        ("note", "[12] 参见《中国基层治理发展报告》，2023年。"),
+        ("note", "[13] 同上，第45页。"),
+    ]
