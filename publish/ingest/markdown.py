@@ -12,10 +12,9 @@ targets, inline HTML and thematic breaks are reported.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Any
 
 import regex
 from markdown_it import MarkdownIt
@@ -164,21 +163,28 @@ def _image(child: Token, state: _Inline, out: _Out, line: int) -> None:
 
 
 @dataclass
+class _List:
+    ordered: bool
+    number: int = 0  # the next item's number, in an ordered list
+    mark: str = "."
+
+
+@dataclass
 class _Context:
     """Where the walk is: inside lists (with their numbers), quotes, a footnote, a table."""
 
-    lists: list[list[Any]] = field(default_factory=list)  # [kind, next number]
+    lists: list[_List] = field(default_factory=list)
     quote: int = 0
     footnote: str | None = None
     footnote_first: bool = False
     row: list[str] = field(default_factory=list)
     row_line: int = 0
     item_open: bool = False
-    heading: str | None = None
+    heading: bool = False
 
     def tags(self) -> frozenset[str]:
         tags: set[str] = set()
-        if self.lists and self.lists[-1][0] == "bullet":
+        if self.lists and not self.lists[-1].ordered:
             tags.add("list")
         if self.quote:
             tags.add("quote")
@@ -312,19 +318,20 @@ def _grid_table(token: Token, out: _Out) -> bool:
 
 def _numbered(line: SourceLine, ctx: _Context) -> SourceLine:
     """An ordered item keeps its number as printed (`1.坚持…`): the number is text here."""
-    kind, number, mark = ctx.lists[-1]
-    if kind != "ordered":
+    current = ctx.lists[-1]
+    if not current.ordered:
         return line
-    ctx.lists[-1][1] = number + 1
-    return SourceLine(f"{number}{mark}{line.text}", line.line, line.blank_before, line.tags)
+    number = current.number
+    current.number += 1
+    return SourceLine(f"{number}{current.mark}{line.text}", line.line, line.blank_before, line.tags)
 
 
 def _open_list(token: Token, ctx: _Context, _out: _Out) -> None:
     if token.type == "bullet_list_open":
-        ctx.lists.append(["bullet", 0, ""])
+        ctx.lists.append(_List(ordered=False))
     else:
         start = int(token.attrs.get("start", 1) or 1)
-        ctx.lists.append(["ordered", start, token.markup or "."])
+        ctx.lists.append(_List(ordered=True, number=start, mark=token.markup or "."))
 
 
 def _close_list(_token: Token, ctx: _Context, _out: _Out) -> None:
@@ -336,7 +343,7 @@ def _open_item(_token: Token, ctx: _Context, _out: _Out) -> None:
     ctx.item_open = True
 
 
-def _quote(delta: int) -> Any:
+def _quote(delta: int) -> Callable[[Token, _Context, _Out], None]:
     def run(_token: Token, ctx: _Context, _out: _Out) -> None:
         ctx.quote += delta
 
@@ -354,11 +361,11 @@ def _close_footnote(_token: Token, ctx: _Context, _out: _Out) -> None:
 
 
 def _open_heading(_token: Token, ctx: _Context, _out: _Out) -> None:
-    ctx.heading = "heading"
+    ctx.heading = True
 
 
 def _close_heading(_token: Token, ctx: _Context, _out: _Out) -> None:
-    ctx.heading = None
+    ctx.heading = False
 
 
 def _open_row(_token: Token, ctx: _Context, _out: _Out) -> None:
