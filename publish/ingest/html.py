@@ -21,6 +21,7 @@ from itertools import accumulate
 import regex
 from lxml import etree, html
 
+from publish.ingest.pagemeta import Found, by_id, element_text, issue_meta, page_meta
 from publish.ingest.reading import (
     InputFormat,
     Reading,
@@ -32,7 +33,6 @@ from publish.ingest.reading import (
     site_of,
     site_suffix,
 )
-from publish.model import IssueMeta
 
 _BLOCKS = frozenset(
     [
@@ -86,8 +86,6 @@ _SKIP = frozenset(
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _BOLD = frozenset(("strong", "b"))
 _SPACE = regex.compile(r"[\s\u00a0\u3000]+")
-_ISO = regex.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
-_NAME_LIKE = regex.compile(r"^[^，。,；;！？!?:：]{1,20}$")
 # trafilatura's XML names for the HTML elements the walker knows.
 _FROM_XML = {"head": "h2", "item": "li", "list": "ul", "row": "tr", "cell": "td", "lb": "br",
              "graphic": "img", "quote": "blockquote", "code": "pre", "main": "div"}  # fmt: skip
@@ -215,83 +213,6 @@ def _table(element: etree._Element, walk: _Walk) -> None:
             walk.lines.append(SourceLine(" ".join(cells), line, 1, frozenset({"table"}), cells))
 
 
-# --- metadata ---------------------------------------------------------------------------------
-
-
-def _meta_content(tree: etree._Element, *names: str) -> tuple[str, int] | None:
-    """The first `<meta name|property=…>` among `names` (case-insensitive) with content."""
-    wanted = [n.lower() for n in names]
-    found: dict[str, tuple[str, int]] = {}
-    for meta in tree.iter("meta"):
-        key = (meta.get("name") or meta.get("property") or "").lower()
-        content = (meta.get("content") or "").strip()
-        if key in wanted and content and key not in found:
-            found[key] = (content, meta.sourceline or 0)
-    return next((found[n] for n in wanted if n in found), None)
-
-
-def _by_id(tree: etree._Element, ident: str) -> etree._Element | None:
-    found = tree.xpath(f'//*[@id="{ident}"]')
-    return found[0] if found else None
-
-
-def _element_text(element: etree._Element | None) -> str | None:
-    if element is None:
-        return None
-    text = _SPACE.sub(" ", "".join(element.itertext())).strip()
-    return text or None
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    value: str
-    line: int
-    how: str
-
-
-def _page_meta(tree: etree._Element, guessed: dict[str, str]) -> dict[str, _Found]:
-    """title, author, date_text, source_site, url: declared by the page first, then guessed."""
-    declared = {
-        "title": ("og:title", "articletitle", "title"),
-        "author": ("author", "og:article:author", "article:author", "byl"),
-        "date_text": ("pubdate", "publishdate", "article:published_time", "og:release_date"),
-        "source_site": ("sitename", "og:site_name", "contentsource", "source"),
-        "url": ("og:url", "url"),
-    }
-    found: dict[str, _Found] = {}
-    # A WeChat article's account, title and time, by their ids.
-    for name, ident in (("source_site", "js_name"), ("title", "activity-name"),
-                        ("date_text", "publish_time")):  # fmt: skip
-        element = _by_id(tree, ident)
-        value = _element_text(element)
-        if element is not None and value:
-            found[name] = _Found(value, element.sourceline or 0, f"#{ident}")
-    for name, keys in declared.items():
-        hit = _meta_content(tree, *keys)
-        if name not in found and hit is not None:
-            found[name] = _Found(hit[0], hit[1], f"<meta {keys[0]}>")
-    for name, value in guessed.items():
-        if name not in found and value and (name != "author" or _NAME_LIKE.match(value)):
-            found[name] = _Found(value, 0, "trafilatura")
-    return found
-
-
-def _issue_meta(found: dict[str, _Found]) -> IssueMeta:
-    values = {name: f.value for name, f in found.items()}
-    meta = IssueMeta(
-        title=values.get("title"),
-        url=values.get("url"),
-        source_site=values.get("source_site"),
-        author=values.get("author"),
-        date_text=values.get("date_text"),
-    )
-    iso = _ISO.search(meta.date_text or "")
-    if iso:
-        year, month, day = (int(g) for g in iso.groups())
-        meta = replace(meta, date=f"{year:04d}-{month:02d}-{day:02d}")
-    return meta
-
-
 # --- the reading ------------------------------------------------------------------------------
 
 
@@ -327,10 +248,10 @@ def _trafilatura(text: str) -> tuple[etree._Element | None, dict[str, str]]:
 
 
 def _wechat_roots(tree: etree._Element) -> list[etree._Element] | None:
-    content = _by_id(tree, "js_content")
+    content = by_id(tree, "js_content")
     if content is None:
         return None
-    return [e for e in (_by_id(tree, "activity-name"), content) if e is not None]
+    return [e for e in (by_id(tree, "activity-name"), content) if e is not None]
 
 
 def _prepare(tree: etree._Element) -> str:
@@ -409,7 +330,7 @@ def read_html(text: str) -> Reading:
     images = {img.get("src") or "": img.sourceline or 0 for img in tree.iter("img")}
     wechat = _wechat_roots(tree)
     main, guessed = (None, {}) if wechat is not None else _trafilatura(prepared)
-    found = _page_meta(tree, guessed)
+    found = page_meta(tree, guessed)
     title = found["title"].value if "title" in found else None
     walk = _Walk(title, images)
     roots = wechat if wechat is not None else ([main] if main is not None else [])
@@ -420,11 +341,11 @@ def read_html(text: str) -> Reading:
     if title:
         title, site = site_suffix(title, lines)
         found["title"] = replace(found["title"], value=title)
-        page_title = _element_text(tree.find(".//title"))
+        page_title = element_text(tree.find(".//title"))
         if site is None and page_title:  # the title came from elsewhere
             site = site_of(page_title, title)
         if site and "source_site" not in found:
-            found["source_site"] = _Found(site, found["title"].line, "<title>")
+            found["source_site"] = Found(site, found["title"].line, "<title>")
     lines = printed_captions(_with_title(lines, title, found))
     removals = [
         Removal("H101", "html-metadata", f.line, "mark", f"{name}: {f.value}", f"from {f.how}")
@@ -432,11 +353,11 @@ def read_html(text: str) -> Reading:
     ]
     removals += walk.removals
     removals += list(_left_out(index, lines))
-    return Reading(InputFormat.HTML, tuple(lines), _issue_meta(found), tuple(removals))
+    return Reading(InputFormat.HTML, tuple(lines), issue_meta(found), tuple(removals))
 
 
 def _with_title(
-    lines: list[SourceLine], title: str | None, found: dict[str, _Found]
+    lines: list[SourceLine], title: str | None, found: dict[str, Found]
 ) -> list[SourceLine]:
     """The page's title is the article's first heading (the extractor may leave it out)."""
     if not title:
