@@ -15,18 +15,23 @@ from publish.config import Config
 from publish.errors import EXIT_FAILED_INPUTS, EXIT_OK, InputError
 from publish.files import exclusive, write_text_atomic
 from publish.incremental import fingerprint, previous_report, record
-from publish.ingest import id_problem
+from publish.ingest import INPUT_SUFFIXES, id_problem
 from publish.pipeline import BuildRequest, build_input
 from publish.progress import Progress
 from publish.reprints import find_reprints
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
-    """Input files: each `*.txt` in a directory (sorted), or a file given directly."""
+    """Input files: each `*.txt`, `*.md` and `*.html` in a directory (sorted), or a file given
+    directly."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.glob("*.txt") if p.is_file()))
+            found.extend(
+                sorted(
+                    p for p in path.iterdir() if p.suffix.lower() in INPUT_SUFFIXES and p.is_file()
+                )
+            )
         elif path.exists():
             found.append(path)
         else:

@@ -79,6 +79,8 @@ def han_only(text: str) -> str:
     return "".join(HAN_RE.findall(text))
 
 
+# Marks of running text: a line with one is prose, not a label, a name or furniture.
+PROSE_PUNCT = regex.compile(r"[。，,；;！？!?]")
 _CLOSERS = "”’」』）)》"
 
 

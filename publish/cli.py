@@ -107,6 +107,7 @@ def _parser() -> argparse.ArgumentParser:
         "--shard", type=_shard, help="K/N: build only the K-th of N deterministic parts (CI)"
     )
     build.add_argument("-q", "--quiet", action="store_true", help="only print failures")
+    _encoding_option(build)
 
     clean = sub.add_parser(
         "clean",
@@ -115,6 +116,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     clean.add_argument("path", type=Path)
     clean.add_argument("--report", type=Path, help="write every change and diagnostic as JSON")
+    _encoding_option(clean)
 
     inspect = sub.add_parser(
         "inspect",
@@ -123,6 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     inspect.add_argument("path", type=Path)
     inspect.add_argument("--json", action="store_true", help="machine-readable JSON")
+    _encoding_option(inspect)
 
     check = sub.add_parser(
         "check",
@@ -135,6 +138,19 @@ def _parser() -> argparse.ArgumentParser:
         "rules", help="list the normalisation rules", description="Example: publish rules"
     )
     return parser
+
+
+def _encoding_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--encoding",
+        help="the inputs' encoding (gb18030, big5, big5hkscs, utf-16 …) instead of detection",
+    )
+
+
+def _encoding(args: argparse.Namespace) -> str | None:
+    from publish.config import validate_encoding  # noqa: PLC0415
+
+    return validate_encoding(args.encoding) if args.encoding else None
 
 
 def _positive(value: str) -> int:
@@ -191,6 +207,7 @@ def _request(args: argparse.Namespace, config: Config) -> BuildRequest:
         strict_script=args.strict_script,
         embed_fonts=args.embed_fonts or config.build.embed_fonts,
         page=_page_setup(args, config.pdf),
+        encoding=_encoding(args),
     )
 
 
@@ -230,7 +247,9 @@ def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     paths = args.paths or [config.root / p for p in config.build.inputs]
     inputs = discover(paths)
     if not inputs:
-        raise UsageError("no inputs found", hint="give .txt files or a directory that has some")
+        raise UsageError(
+            "no inputs found", hint="give .txt, .md or .html files, or a directory that has some"
+        )
     if args.shard:
         inputs = shard(inputs, args.shard)
     progress = for_stream(out, quiet=args.quiet)
@@ -270,7 +289,7 @@ def _cmd_clean(args: argparse.Namespace, out: TextIO) -> int:
     from publish.pipeline import changes_report, process  # noqa: PLC0415
     from publish.plaintext import render_text  # noqa: PLC0415
 
-    processed = process(args.path)
+    processed = process(args.path, encoding=_encoding(args))
     out.write(render_text(processed.issue))
     if args.report:
         report = changes_report(processed)
@@ -282,7 +301,7 @@ def _cmd_inspect(args: argparse.Namespace, out: TextIO) -> int:
     from publish.model import to_jsonable  # noqa: PLC0415
     from publish.pipeline import process  # noqa: PLC0415
 
-    issue = process(args.path).issue
+    issue = process(args.path, encoding=_encoding(args)).issue
     if args.json:
         out.write(json.dumps(to_jsonable(issue), ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from publish.errors import ConfigError
+from publish.ingest.encoding import normal_codec
 from publish.model import IssueMeta
 from publish.normalise import RULE_NAMES, NormaliseConfig
 from publish.pagesetup import PageSetup, paper_size
@@ -52,6 +53,7 @@ class Sidecar:
     """What an input's `<id>.toml` says: metadata, and script settings for this issue."""
 
     meta: IssueMeta | None = None
+    encoding: str | None = None  # [input] encoding: the input's encoding, instead of detection
     variant: str | None = None
     overrides: tuple[tuple[str, str], ...] = ()
     protected: tuple[str, ...] = ()
@@ -160,6 +162,18 @@ def validate_editions(editions: tuple[str, ...], path: Path | None = None) -> No
     _validate_choices(editions, EDITIONS, "edition(s)", path, hint)
 
 
+def validate_encoding(name: str, path: Path | None = None) -> str:
+    """A text encoding Python knows (`gb18030`, `big5`, `big5-hkscs`, `utf-8` …)."""
+    codec = normal_codec(name)
+    if codec is None:
+        raise ConfigError(
+            f"unknown encoding “{name}”",
+            path=path,
+            hint="e.g. utf-8, gb18030, gbk, big5, big5hkscs, utf-16",
+        )
+    return codec
+
+
 def validate_variant(variant: str, path: Path | None = None) -> str:
     if variant not in VARIANTS:
         raise ConfigError(
@@ -266,14 +280,19 @@ def load_sidecar(input_path: Path) -> Sidecar:
     if not path.exists():
         return Sidecar()
     data = read_toml(path)
-    _check_keys(data, {"meta", "script"}, path.name, path)
+    _check_keys(data, {"meta", "script", "input"}, path.name, path)
     meta = (
         _meta_section(_table(data.get("meta", {}), "meta", path), path) if "meta" in data else None
     )
+    source = _table(data.get("input", {}), "input", path)
+    _check_keys(source, {"encoding"}, "[input]", path)
     script = _table(data.get("script", {}), "script", path)
     _check_keys(script, {"variant", "overrides", "protected"}, "[script]", path)
     return Sidecar(
         meta=meta,
+        encoding=validate_encoding(_string(source["encoding"], "input.encoding", path), path)
+        if "encoding" in source
+        else None,
         variant=validate_variant(_string(script["variant"], "script.variant", path), path)
         if "variant" in script
         else None,

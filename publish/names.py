@@ -43,9 +43,16 @@ def is_org_name(text: str) -> bool:
     return " " not in text and 4 <= len(text) <= 30 and _ORG_SUFFIX.search(text) is not None
 
 
+_AFFILIATION: Final = regex.compile(r"^(?P<names>[^（）()]{2,20}?)\s*[（(][^（）()]{2,30}[）)]$")
+
+
 def is_author_field(text: str) -> bool:
     """A contents author: one or more personal names, or an organisation, optionally with a
-    position before the name (`长春海关财务处 李霞`, `特约评论员`)."""
+    position before the name (`长春海关财务处 李霞`, `特约评论员`) or an affiliation after it
+    (`张三（某某大学）`)."""
+    affiliated = _AFFILIATION.match(text)
+    if affiliated:
+        return is_author_field(affiliated.group("names").strip())
     tokens = text.split()
     if not tokens:
         return False

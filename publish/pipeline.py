@@ -20,7 +20,7 @@ from publish.normalise import NormaliseConfig, Normalised, normalise
 from publish.pagesetup import PageSetup
 from publish.plaintext import issue_lines
 from publish.script import ScriptConfig
-from publish.structure import detect_structure
+from publish.structure import detect_structure, merge_meta
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +35,25 @@ def process_source(
     normalise_config: NormaliseConfig | None = None,
     meta_overrides: IssueMeta | None = None,
 ) -> Processed:
-    normalised = normalise(source.text, normalise_config)
-    return Processed(source, normalised, structure(normalised, source.id, meta_overrides))
+    normalised = normalise(source.text, normalise_config, source.reading)
+    return Processed(source, normalised, structure_source(normalised, source, meta_overrides))
+
+
+def input_overrides(source: Source, meta_overrides: IssueMeta | None) -> IssueMeta | None:
+    """What the input declares about itself (front matter, `<meta>` tags) wins over what the
+    structure stage reads from the text; the sidecar wins over both."""
+    if source.reading is None:
+        return meta_overrides
+    return merge_meta(source.meta, meta_overrides) if meta_overrides else source.meta
+
+
+def structure_source(
+    normalised: Normalised, source: Source, meta_overrides: IssueMeta | None
+) -> Issue:
+    """`structure()` with what the input declares about itself; the ingest stage's
+    diagnostics (a truncated file, a code fence) come first."""
+    issue = structure(normalised, source.id, input_overrides(source, meta_overrides))
+    return replace(issue, diagnostics=source.diagnostics + issue.diagnostics)
 
 
 def structure(normalised: Normalised, source_id: str, meta_overrides: IssueMeta | None) -> Issue:
@@ -56,10 +73,14 @@ def _printed_language(normalised: Normalised, meta_overrides: IssueMeta | None) 
     return detect_script(line.text for line in normalised.lines)
 
 
-def process(path: Path, normalise_config: NormaliseConfig | None = None) -> Processed:
-    """Ingest, normalise and structure one input (with its sidecar metadata, if any)."""
-    source = read_source(path)
-    return process_source(source, normalise_config, load_sidecar(path).meta)
+def process(
+    path: Path, normalise_config: NormaliseConfig | None = None, encoding: str | None = None
+) -> Processed:
+    """Ingest, normalise and structure one input (with its sidecar metadata, if any).
+    `encoding` (the command line's) wins over the sidecar's `[input] encoding`."""
+    sidecar = load_sidecar(path)
+    source = read_source(path, encoding or sidecar.encoding)
+    return process_source(source, normalise_config, sidecar.meta)
 
 
 def clean_lines(path: Path) -> list[str]:
@@ -99,7 +120,10 @@ def changes_report(processed: Processed) -> dict[str, Any]:
     return {
         "input": str(processed.source.path),
         "id": processed.source.id,
+        "format": processed.source.format.value,
         "encoding": processed.source.encoding,
+        "encoding_by": processed.source.encoding_method,
+        "encodings_tried": list(processed.source.encodings_tried),
         "notices": list(processed.source.notices),
         "changes_by_rule": dict(sorted(by_rule.items())),
         "counts": {
@@ -192,6 +216,7 @@ class BuildRequest:
     strict_script: bool = False
     embed_fonts: bool = False
     page: PageSetup = field(default_factory=PageSetup)
+    encoding: str | None = None  # the command line's --encoding: wins over the sidecar's
 
     def script(self, configured: ScriptConfig) -> ScriptConfig:
         return replace(
@@ -202,18 +227,18 @@ class BuildRequest:
 
 
 def _process_and_review(
-    path: Path, config: Config, timer: Timer, out_dir: Path
+    path: Path, config: Config, timer: Timer, out_dir: Path, encoding: str | None
 ) -> tuple[Processed, Sidecar]:
     from publish.files import write_text_atomic  # noqa: PLC0415
     from publish.review import render_review  # noqa: PLC0415
 
     with timer.stage("ingest"):
-        source = read_source(path)
         sidecar = load_sidecar(path)
+        source = read_source(path, encoding or sidecar.encoding)
     with timer.stage("normalise"):
-        normalised = normalise(source.text, config.normalise)
+        normalised = normalise(source.text, config.normalise, source.reading)
     with timer.stage("structure"):
-        issue = structure(normalised, source.id, sidecar.meta)
+        issue = structure_source(normalised, source, sidecar.meta)
     with timer.stage("review"):
         review = render_review(
             issue.meta.display_title, source.lines, normalised, issue.diagnostics
@@ -240,7 +265,7 @@ def build_input(path: Path, config: Config, request: BuildRequest) -> dict[str, 
     report: dict[str, Any] = {"input": str(path), "id": path.stem, "status": "ok", "outputs": []}
     out_dir = request.out_root / path.stem
     try:
-        processed, sidecar = _process_and_review(path, config, timer, out_dir)
+        processed, sidecar = _process_and_review(path, config, timer, out_dir, request.encoding)
         report |= changes_report(processed)
         report["title"] = processed.issue.meta.display_title
         report["sketches"] = article_sketches(processed.issue)

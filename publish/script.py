@@ -38,7 +38,7 @@ from publish.model import (
     Section,
 )
 from publish.names import is_person_name, surnames
-from publish.normalise.furniture import word_list
+from publish.normalise.wordlists import word_list
 
 Variant = Literal["s2t", "s2tw", "s2twp", "s2hk"]
 VARIANTS: Final[tuple[str, ...]] = ("s2t", "s2tw", "s2twp", "s2hk")

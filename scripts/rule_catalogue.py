@@ -10,6 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from publish.ingest.reading import READER_CODES, InputFormat  # noqa: E402
 from publish.normalise import RULES  # noqa: E402
 
 DEST = ROOT / "docs" / "rules.md"
@@ -34,10 +35,26 @@ def catalogue() -> str:
         summary = rule.summary + (
             " *(flag only: never changes the text)*" if rule.flag_only else ""
         )
+        if rule.inputs != frozenset(InputFormat):
+            only = " and ".join(f.value for f in InputFormat if f in rule.inputs)
+            summary += f" *(inputs: {only})*"
         after_cell = "(diagnostic)" if rule.flag_only else _cell(after)
         lines.append(
             f"| {rule.code} | `{rule.name}` | {summary} | {_cell(before)} | {after_cell} |"
         )
+    lines += [
+        "",
+        "## What the input readers report",
+        "",
+        "Generated from `READER_CODES` in `publish/ingest/reading.py`. A markdown or HTML input is",
+        "parsed before the rules run; what its reader leaves out or turns into metadata is in the",
+        "report under these codes. Rules marked *(inputs: text)* above (markdown debris in OCR",
+        "text) skip parsed inputs.",
+        "",
+        "| code | name | input | what it does |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {c.code} | `{c.name}` | {c.format.value} | {c.summary} |" for c in READER_CODES]
     return "\n".join(lines) + "\n"
 
 

@@ -24,6 +24,7 @@ from publish.names import is_author_field, split_author
 from publish.normalise.document import Line
 from publish.shapes import DANGLING_END
 
+_PAIRED_ROWS = 2  # rows holding two columns before the page is read as two columns
 MAX_ENTRY_LINES = 5  # title on up to three lines, a leader line, an author line
 W_ENTRY = 1.0
 W_PAGE = 0.5  # an entry closed by a page number, where the contents prints them
@@ -98,6 +99,18 @@ class _Row:
 
 
 def _rows(lines: Sequence[Line]) -> list[_Row]:
+    """The lines as they are read; two columns printed row by row are read column by
+    column (every left cell, then every right cell), so entries follow their sections."""
+    rows = _cells(lines)
+    paired = sum(1 for r in rows if r.read.column == 2)
+    if paired < _PAIRED_ROWS:
+        return rows
+    left = [r for r in rows if r.read.column != 2]
+    right = [replace(r, blank_before=0) for r in rows if r.read.column == 2]
+    return left + right
+
+
+def _cells(lines: Sequence[Line]) -> list[_Row]:
     rows = []
     for line in lines:
         for n, read in enumerate(

@@ -81,6 +81,7 @@ class ContentsLine:
     author_guessed: bool = False  # split off the title by the name heuristics
     prefix: str | None = None  # a column printed in front of the title: 【栏目】 (certain)
     bar_prefix: str | None = None  # `栏目｜标题`: a column only if the issue does it throughout
+    column: int = 0  # 1 or 2: the left or right cell of a row that holds two columns
 
     @property
     def author_like(self) -> bool:
@@ -177,23 +178,36 @@ def _names(text: str | None) -> str | None:
     return unspace_names(text.strip()) if text else None
 
 
-def _two_entries(text: str, number: int) -> list[ContentsLine] | None:
-    """`标题甲 3  标题乙 21`, `03 标题甲  21 标题乙`: two columns read row by row (two spaces
-    between them, or one after an inner page number)."""
+def _columns(text: str, number: int) -> list[ContentsLine] | None:
+    """`标题甲 3  标题乙 21`, `■ 学思践悟  抓实…… 23`, `■ 机关党建  ■ 时评`: two columns read
+    row by row — two spaces between the cells (or one after an inner page number), each
+    cell a column name or an entry with its page. The left cell is column 1, the right 2."""
     for found in _COLUMN_GAP.finditer(text):
         a, b = text[: found.start()].strip(), text[found.end() :].strip()
-        if found.group(0).strip():  # the gap is an inner page number: it ends entry a
+        if found.group(0).strip():  # the gap is an inner page number: it ends cell a
             a = f"{a} {found.group(0).strip()}"
-        left, right = _paged(a, number), _paged(b, number)
+        left, right = _strong_cell(a, number), _strong_cell(b, number)
         if left is None or right is None:
             continue
         if (
             left.kind is Kind.ENTRY
             and right.kind is Kind.ENTRY
-            and left.page_first == right.page_first
+            and left.page_first != right.page_first
         ):
-            return [left, right]
+            continue
+        return [_replace(left, column=1), _replace(right, column=2)]
     return None
+
+
+def _strong_cell(text: str, number: int) -> ContentsLine | None:
+    """A cell that is certainly a column name or a numbered entry."""
+    bulleted = _BULLET.match(text)
+    if bulleted and _paged(bulleted.group("name"), number) is None:
+        return ContentsLine(Kind.SECTION, _section_name(bulleted.group("name")), number)
+    if (bracketed := _BRACKETED.match(text)) and not bracketed.group("name").isdigit():
+        return ContentsLine(Kind.SECTION, _section_name(bracketed.group("name")), number)
+    paged = _paged(text, number)
+    return paged if paged is not None and paged.kind is Kind.ENTRY else None
 
 
 def read_line(  # noqa: PLR0911 - one kind of line after another
@@ -204,7 +218,7 @@ def read_line(  # noqa: PLR0911 - one kind of line after another
     leader: bool = False,
     cells: tuple[str, ...] = (),
 ) -> list[ContentsLine]:
-    """What one contents line holds (two entries when two columns were read as one row);
+    """What one contents line holds (two cells when two columns were read as one row);
     `bullet`, `leader`: the normaliser took a section bullet or leading leaders off it."""
     text = text.strip()
     if cells and len(cells) > 1:
@@ -215,6 +229,9 @@ def read_line(  # noqa: PLR0911 - one kind of line after another
         text = " ".join(cells)
     if _MARKER.match(text) or _FOLIO.match(text):
         return [ContentsLine(Kind.MARKER, text, number)]
+    pair = _columns(f"■ {text}" if bullet else text, number)
+    if pair is not None:
+        return pair
     bulleted = _BULLET.match(text)
     if bullet or bulleted:
         name = bulleted.group("name") if bulleted else text
@@ -225,9 +242,6 @@ def read_line(  # noqa: PLR0911 - one kind of line after another
         return [ContentsLine(Kind.SECTION, _section_name(bracketed.group("name")), number)]
     if _SUBTITLE.match(text):
         return [ContentsLine(Kind.SUBTITLE, text.lstrip("—─－ ").strip(), number)]
-    pair = _two_entries(text, number)
-    if pair is not None:
-        return pair
     paged = _paged(text, number, leader=leader)
     if paged is not None:
         return [paged]

@@ -194,8 +194,9 @@ def _lists_title(
 def _entries_follow(shapes: dict[int, Shape], order: list[int], index: int) -> bool:
     """Contents entries go on right after this line (it is a teaser under an entry)."""
     position = order.index(index)
-    following = [shapes[k] for k in order[position + 1 : position + 4]]
-    return sum(s.paged for s in following) >= _MIN_ENTRIES
+    following = [shapes[k] for k in order[position + 1 : position + 5]]
+    paged = sum(s.paged for s in following)
+    return paged >= _MIN_ENTRIES or (paged >= 1 and any(s.section for s in following))
 
 
 def _entry_tail(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from publish.errors import ConfigError
+from publish.ingest.reading import InputFormat, Reading
 from publish.model import Diagnostic
 from publish.normalise import (
     checks,
@@ -20,6 +21,7 @@ from publish.normalise import (
     regions,
     spacing,
     unwrap,
+    web,
 )
 from publish.normalise.document import (
     Change,
@@ -30,8 +32,14 @@ from publish.normalise.document import (
     NormaliseConfig,
     Outcome,
     Rule,
+    from_reading,
     to_document,
 )
+
+# Markdown debris in plain text; a parsed markdown or HTML input has none left.
+PLAIN = frozenset({InputFormat.TEXT})
+# `**` that CommonMark's flanking rules leave as text next to CJK punctuation is still bold.
+PLAIN_OR_MARKDOWN = frozenset({InputFormat.TEXT, InputFormat.MARKDOWN})
 
 RULES: tuple[Rule, ...] = (
     # 1. Whitespace and converter markup first: later rules assume trimmed, markup-free lines.
@@ -42,24 +50,30 @@ RULES: tuple[Rule, ...] = (
     # Scraped HTML next: an `&nbsp;` indent is whitespace for the trimming that follows.
     Rule("W109", "html-debris", markup.html_debris,
          "Decode typographic HTML entities; remove bare <p>/<br> tags left by scraping.",
-         ("&nbsp;&nbsp;近年来&ldquo;民情地图&rdquo;<br>", "近年来“民情地图”")),
+         ("&nbsp;&nbsp;近年来&ldquo;民情地图&rdquo;<br>", "近年来“民情地图”"),
+         inputs=PLAIN),
     Rule("W101", "strip-whitespace", markup.strip_whitespace,
          "Trim indents (web 8-space, ideographic) and trailing spaces.",
          ("        记者 李国惠", "记者 李国惠")),
     Rule("W103", "markdown-autolink", markup.unwrap_autolinks,
-         "Unwrap markdown autolinks.", ("<http://cpc.people.com.cn>", "http://cpc.people.com.cn")),
+         "Unwrap markdown autolinks.", ("<http://cpc.people.com.cn>", "http://cpc.people.com.cn"),
+         inputs=PLAIN),
     # Tables before lists: a table header row can start with `- `.
     Rule("W104", "markdown-table", markup.markdown_tables,
          "Drop table rulers/empty headers; a row becomes its cells.",
-         ("| 11 从“窗口”走进群众“心口” | 李圆圆 |", "11 从“窗口”走进群众“心口” 李圆圆")),
+         ("| 11 从“窗口”走进群众“心口” | 李圆圆 |", "11 从“窗口”走进群众“心口” 李圆圆"),
+         inputs=PLAIN),
     Rule("W105", "markdown-list", markup.markdown_lists,
          "Strip `- ` list markers; the line is tagged a list item.",
-         ("- (一)是否按期进行换届选举;", "(一)是否按期进行换届选举;")),
+         ("- (一)是否按期进行换届选举;", "(一)是否按期进行换届选举;"),
+         inputs=PLAIN),
     Rule("W106", "markdown-heading", markup.markdown_headings,
-         "Strip `#` and `>` markers.", ("## 一、总体要求", "一、总体要求")),
+         "Strip `#` and `>` markers.", ("## 一、总体要求", "一、总体要求"),
+         inputs=PLAIN),
     Rule("W107", "markdown-bold", markup.markdown_bold,
          "Remove `**`; a bold tail after Han text is a second phrase.",
-         ("聚焦夯基铸魂**树牢为民服务宗旨**", "聚焦夯基铸魂 树牢为民服务宗旨")),
+         ("聚焦夯基铸魂**树牢为民服务宗旨**", "聚焦夯基铸魂 树牢为民服务宗旨"),
+         inputs=PLAIN_OR_MARKDOWN),
     Rule("W108", "split-column-label", markup.split_column_labels,
          "Put a column label `·X·` and the title after it on separate lines.",
          ("·时评·警惕“断根式”农村环境整治", "·时评· ⏎ 警惕“断根式”农村环境整治")),
@@ -82,12 +96,12 @@ RULES: tuple[Rule, ...] = (
          "Drop social-media promo lines.", ("天津党务通公众号", "")),
     Rule("F205", "spam-line", furniture.drop_spam,
          "Drop spam injected by scraping sources.", ("沐鸣娱乐", "")),
-    Rule("F206", "web-chrome", furniture.drop_web_chrome,
+    Rule("F206", "web-chrome", web.drop_web_chrome,
          "Drop web navigation, footers and disclaimers.", ("返回顶部", "")),
-    Rule("F207", "web-metadata", furniture.web_metadata,
+    Rule("F207", "web-metadata", web.web_metadata,
          "Turn web metadata lines into metadata (not text).",
          ("发布时间:2023-12-16 来源: 天津先锋网 作者:佚名", "")),
-    Rule("F208", "repeated-title", furniture.repeated_title,
+    Rule("F208", "repeated-title", web.repeated_title,
          "Drop a web page title repeated as image alt text, and its caption.",
          ("一项“立”与“固”的夯基工程──天津……", "")),
     Rule("F209", "photo-caption", furniture.drop_photo_captions,
@@ -101,6 +115,10 @@ RULES: tuple[Rule, ...] = (
     Rule("F211", "page-furniture", furniture.drop_page_furniture,
          "Drop folios and running heads printed inside a broken paragraph.",
          ("— 12 —", "")),
+    # A full stop read as `.` before joining: the joiner takes a line ending in `.` as unfinished.
+    Rule("P406", "ocr-full-stop", punctuation.full_stops,
+         "A `.` after Chinese text at a paragraph's end becomes 。 (one inside a line is flagged).",
+         ("做到小事不出网格、大事不出社区.", "做到小事不出网格、大事不出社区。")),
     # Unwrap a hard-wrapped text first: the column and join rules work on paragraphs.
     Rule("J299", "unwrap-hard-wrapped", unwrap.unwrap_lines,
          "Join the printed lines of a text hard-wrapped at a fixed measure into paragraphs.",
@@ -141,6 +159,9 @@ RULES: tuple[Rule, ...] = (
          "Close up letter-spaced names and labels.", ("副 总 编 李剑", "副总编 李剑")),
     Rule("S504", "list-number-space", spacing.list_number_space,
          "No space after a list number.", ("1. 坚决贯彻落实党中央决策部署。", "1.坚决贯彻落实……")),
+    Rule("S506", "space-around-quotes", spacing.space_around_quotes,
+         "Remove spaces around “” ‘’ —— …… between Chinese words (running text, not titles).",
+         ("各支部把 “我为群众办实事” 作为", "各支部把“我为群众办实事”作为")),
     Rule("S505", "collapse-spaces", spacing.collapse_spaces,
          "Runs of spaces become one.", ("促全民学  ，", "促全民学 ，")),
     # 7. Flags: never change the text.
@@ -178,15 +199,19 @@ def check_rule_names(names: frozenset[str]) -> None:
         )
 
 
-def normalise(text: str, config: NormaliseConfig | None = None) -> Normalised:
-    """Run every enabled rule over the text, in order; collect changes and diagnostics."""
+def normalise(
+    text: str, config: NormaliseConfig | None = None, reading: Reading | None = None
+) -> Normalised:
+    """Run every enabled rule over the text (or over a parsed input's `reading`), in order;
+    collect changes and diagnostics."""
     config = config or NormaliseConfig()
     check_rule_names(config.disabled)
-    lines, changes = to_document(text)
+    lines, changes = to_document(text) if reading is None else from_reading(reading)
+    fmt = InputFormat.TEXT if reading is None else reading.format
     all_changes = list(changes)
     diagnostics: list[Diagnostic] = []
     for rule in RULES:
-        if rule.name in config.disabled:
+        if rule.name in config.disabled or fmt not in rule.inputs:
             continue
         outcome = rule.fn(lines, config)
         lines = outcome.lines

@@ -14,7 +14,7 @@ import regex
 from publish.chars import EMOJI_RE, quote_balance, traditional_text
 from publish.model import Level
 from publish.normalise.document import Document, LineKind, NormaliseConfig, Outcome, Recorder
-from publish.normalise.furniture import word_list
+from publish.normalise.wordlists import word_list
 
 _DOUBLED = regex.compile(r"(\p{Han}{2,4})\1")
 

@@ -15,6 +15,7 @@ from typing import Literal
 
 import regex
 
+from publish.ingest.reading import InputFormat, Reading
 from publish.model import Diagnostic, Level
 
 
@@ -97,6 +98,8 @@ class Rule:
     summary: str
     example: tuple[str, str] = ("", "")
     flag_only: bool = False
+    # The input formats the rule runs on: markdown debris rules skip parsed markdown and HTML.
+    inputs: frozenset[InputFormat] = frozenset(InputFormat)
 
 
 @dataclass(slots=True)
@@ -136,6 +139,23 @@ class Sink:
         self.lines.append(line)
 
 
+def drop_where(code: str, name: str, predicate: Callable[[Document, int], bool]) -> RuleFn:
+    """A rule that drops every text line for which `predicate(lines, index)` holds."""
+
+    def run(lines: Document, _config: NormaliseConfig) -> Outcome:
+        rec = Recorder(code, name)
+        sink = Sink()
+        for index, line in enumerate(lines):
+            if line.kind is LineKind.TEXT and predicate(lines, index):
+                rec.change(line.first, ChangeKind.DROP, line.text, "")
+                sink.drop(line)
+            else:
+                sink.keep(line)
+        return rec.outcome(sink.lines)
+
+    return run
+
+
 def text_index(lines: Sequence[Line], index: int, step: int) -> int | None:
     """The nearest text line before (`step` -1) or after (`step` 1) line `index`."""
     at = index + step
@@ -171,6 +191,13 @@ def strip_prefix(
 
 
 CONTEXT = 6  # characters of context kept on each side of an edit in the report
+# An address printed in the text: no rule edits inside it (`~`, `,` and `-` are its own).
+URL = regex.compile(r"(?:https?://|ftp://|www\.)[^\s\p{Han}<>\"，。；！？（）“”‘’《》]+")
+
+
+def _in_url(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """An edit inside an address (one around it, like unwrapping `<http://…>`, is fine)."""
+    return any(a <= start and end <= b for a, b in spans)
 
 
 def substitute(
@@ -186,7 +213,10 @@ def substitute(
     pieces: list[str] = []
     edits: list[tuple[str, str]] = []
     last = 0
+    urls = [m.span() for m in URL.finditer(text)] if "/" in text or "www." in text else []
     for match in pattern.finditer(text):
+        if urls and _in_url(urls, *match.span()):
+            continue
         new = replace_match(match)
         if new is None or new == match.group(0):
             continue
@@ -261,3 +291,23 @@ def to_document(text: str) -> tuple[Document, tuple[Change, ...]]:
         lines.append(Line(text=raw, origin=(number,), blank_before=blanks))
         blanks = 0
     return tuple(lines), tuple(changes)
+
+
+def from_reading(reading: Reading) -> tuple[Document, tuple[Change, ...]]:
+    """The lines of a parsed input (markdown, HTML), and what its reader left out."""
+    lines = tuple(
+        Line(
+            text=x.text,
+            origin=(x.line,),
+            blank_before=x.blank_before,
+            tags=x.tags,
+            cells=x.cells,
+        )
+        for x in reading.lines
+        if x.text.strip()
+    )
+    changes = tuple(
+        Change(r.code, r.name, r.line, ChangeKind(r.kind), r.before, r.after)
+        for r in reading.removals
+    )
+    return lines, changes

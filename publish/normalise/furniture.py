@@ -1,4 +1,6 @@
-"""Furniture: end marks, bullets, QR captions, promos, spam, web chrome, captions, leaders.
+"""Furniture: end marks, bullets, QR captions, promos, spam, captions, leaders, folios.
+
+(Web-page chrome and metadata lines are in `web.py`.)
 
 A dropped line is a change like any other: its text goes into the report. End marks are not
 text but they are information (an article ends here), so they move onto the line as `end_mark`.
@@ -7,14 +9,11 @@ text but they are information (an article ends here), so they move onto the line
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import replace
-from functools import cache
-from importlib import resources
 
 import regex
 
-from publish.chars import ISSUE_YEAR, SENTENCE_END, ends_sentence
+from publish.chars import ISSUE_YEAR, PROSE_PUNCT, SENTENCE_END, ends_sentence
 from publish.normalise.document import (
     ChangeKind,
     Document,
@@ -24,39 +23,13 @@ from publish.normalise.document import (
     Outcome,
     Recorder,
     Sink,
+    drop_where,
     strip_prefix,
     text_index,
     text_neighbours,
 )
-
-
-@cache
-def word_list(name: str) -> frozenset[str]:
-    """A packaged word list (`publish/data/<name>.txt`): one entry per line, `#` comments."""
-    text = resources.files("publish").joinpath("data").joinpath(f"{name}.txt").read_text("utf-8")
-    return frozenset(
-        entry.strip() for entry in text.splitlines() if entry.strip() and not entry.startswith("#")
-    )
-
-
-def drop_where(
-    code: str, name: str, predicate: Callable[[Document, int], bool]
-) -> Callable[[Document, NormaliseConfig], Outcome]:
-    """A rule that drops every text line for which `predicate(lines, index)` holds."""
-
-    def run(lines: Document, _config: NormaliseConfig) -> Outcome:
-        rec = Recorder(code, name)
-        sink = Sink()
-        for index, line in enumerate(lines):
-            if line.kind is LineKind.TEXT and predicate(lines, index):
-                rec.change(line.first, ChangeKind.DROP, line.text, "")
-                sink.drop(line)
-            else:
-                sink.keep(line)
-        return rec.outcome(sink.lines)
-
-    return run
-
+from publish.normalise.web import FOLLOW_MAX, FOLLOW_PROMPT
+from publish.normalise.wordlists import word_list
 
 # --- end marks --------------------------------------------------------------------------------
 
@@ -161,24 +134,13 @@ _PROMO_STRONG = regex.compile(
     r"|^[\p{Han}·]{2,12}[全新融]媒体矩阵$"
 )
 _PROMO_WEAK = regex.compile(r"^[\p{Han}A-Za-z·]{2,14}(?:网|平台|频道|号|APP|App)$")
-_PROSE_PUNCT = regex.compile(r"[。，,；;！？!?]")
-
-
-# `点击蓝字 关注我们`, `点击上方“示范党建”关注我们`, `点个“在看”，分享给更多人`, `阅读原文`.
-_FOLLOW_PROMPT = regex.compile(
-    r"^(?:点击|戳)(?:上方|下方|这里)?\s*(?:蓝字|“[^”]{1,20}”)?\s*(?:一键)?(?:关注|订阅|星标)"
-    r"|^(?:点个|给个|来个)\s*[“\"]?(?:在看|赞)[”\"]?(?:吧|呀)?(?:[，,、\s]*[^。]{0,10})?$"
-    r"|^[“\"](?:在看|赞)[”\"]"
-    r"|^(?:阅读原文|预览时标签不可点|微信扫一扫关注该公众号|继续滑动看下一个|轻触阅读原文)$"
-)
-_FOLLOW_MAX = 20
 
 
 def _is_strong_promo(line: Line) -> bool:
     text = line.text
-    if len(text) <= _FOLLOW_MAX and _FOLLOW_PROMPT.match(text):
+    if len(text) <= FOLLOW_MAX and FOLLOW_PROMPT.match(text):
         return True
-    return len(text) <= 40 and not _PROSE_PUNCT.search(text) and bool(_PROMO_STRONG.search(text))
+    return len(text) <= 40 and not PROSE_PUNCT.search(text) and bool(_PROMO_STRONG.search(text))
 
 
 def _is_promo(lines: Document, index: int) -> bool:
@@ -207,7 +169,7 @@ _GAMBLING = regex.compile(
 
 def _is_spam(lines: Document, index: int) -> bool:
     text = lines[index].text
-    if len(text) > 20 or _PROSE_PUNCT.search(text):
+    if len(text) > 20 or PROSE_PUNCT.search(text):
         return False
     if any(term in text for term in word_list("spam")):
         return True
@@ -217,166 +179,6 @@ def _is_spam(lines: Document, index: int) -> bool:
 
 
 drop_spam = drop_where("F205", "spam-line", _is_spam)
-
-_DISCLAIMER = regex.compile(r"^[\[【]?(?:免责声明|版权声明)[\]】]?|^(?:Copyright|©|版权所有)")
-
-
-# `当前位置：首页 > 新闻 > 正文`, `您现在的位置: 首页>>党建`, `首页 > 正文`.
-_BREADCRUMB = regex.compile(
-    r"^(?:你|您)?(?:当前|现在)?(?:的)?(?:所在)?位置\s*[:：]|^首页\s*(?:>|＞|»|›|→|/|>>)"
-)
-_SITE_NAME_MAX = 16
-
-
-def _is_site_name(lines: Document, index: int) -> bool:
-    """The site's name at the very top, right above its breadcrumb (`四川党史文献网`)."""
-    text = lines[index].text
-    following = lines[index + 1].text if index + 1 < len(lines) else ""
-    return (
-        index < 2
-        and len(text) <= _SITE_NAME_MAX
-        and not _PROSE_PUNCT.search(text)
-        and _BREADCRUMB.match(following) is not None
-    )
-
-
-# `【字体：大 中 小】`, `字号：T|T`, `分享到：微信 微博`: page controls.
-_PAGE_CONTROL = regex.compile(
-    r"^[【\[]?(?:字体|字号)\s*[:：]?\s*[大中小默认Tt|｜\s]*[】\]]?$|^分享到\s*[:：]?"
-)
-_BRACKETED = regex.compile(r"【([^】]{1,8})】")
-
-
-def _is_button_row(text: str) -> bool:
-    """`【打印本页】【关闭窗口】`: a row of bracketed navigation buttons and nothing else."""
-    buttons = _BRACKETED.findall(text)
-    chrome = word_list("web_chrome")
-    rest = _BRACKETED.sub("", text).strip()
-    return len(buttons) >= 2 and not rest and all(b in chrome for b in buttons)
-
-
-# `往期推荐` and the list of other articles' titles under it, to the end of the page.
-_RECOMMEND_HEAD = regex.compile(
-    r"^(?:往期推荐|往期回顾|往期精选|精彩推荐|推荐阅读|相关推荐|延伸阅读|猜你喜欢)$"
-)
-_LIST_ITEM_MAX = 40
-
-
-_TAIL_LINES = 15  # a web page's recommendation list sits at its very end
-
-
-def _in_recommendations(lines: Document, index: int) -> bool:
-    """A short line (a linked title) in the run under a `往期推荐` head near the page's end."""
-    if index < len(lines) - _TAIL_LINES:
-        return False
-    for x in reversed(lines[:index]):
-        if x.kind is not LineKind.TEXT:
-            continue
-        if _RECOMMEND_HEAD.match(x.text):
-            return True
-        if len(x.text) > _LIST_ITEM_MAX or "。" in x.text:
-            return False
-    return False
-
-
-def _is_web_chrome(lines: Document, index: int) -> bool:
-    text = lines[index].text
-    if _RECOMMEND_HEAD.match(text) and index >= len(lines) - _TAIL_LINES:
-        return True
-    if len(text) <= _LIST_ITEM_MAX and "。" not in text and _in_recommendations(lines, index):
-        return True
-    if text in word_list("web_chrome") or _BREADCRUMB.match(text) or _PAGE_CONTROL.match(text):
-        return True
-    if _is_button_row(text):
-        return True
-    return _DISCLAIMER.match(text) is not None or _is_site_name(lines, index)
-
-
-drop_web_chrome = drop_where("F206", "web-chrome", _is_web_chrome)
-
-_META_LABEL = regex.compile(r"(发布时间|发布日期|来源|作者|编辑|责任编辑|浏览次数|点击数)\s*[:：]")
-_META_START = regex.compile(
-    r"^(?:发布时间|发布日期|原文链接|原文地址|本文链接)\s*[:：]"
-    # library cataloguing codes of a journal article, and its keywords
-    r"|^[\[【]?(?:中图分类号|中图法分类号|文献标识码|文献标志码|文章编号|DOI|关键词|关键字)[\]】]?\s*[:：]?"
-    # the web editor's signature under the text: `（责任编辑：李明）`, `编辑｜李明`
-    r"|^[（(]\s*(?:责任编辑|编辑|责编|审核|校对|初审|复审|终审|审校)\s*[:：][^，。；;]{1,24}[）)]$"
-    r"|^(?:责任编辑|编辑|责编|审核|校对|初审|复审|终审|审校|排版|美编|监制|出品|图片|图源)"
-    r"\s*[｜|]\s*[^，。；;]{1,30}$"
-)
-# In a web page's header only: `2021-05-30 10:48钟泉` (date, time, author) and the print source
-# `藏书报 2021年38期`. Numeric dates with - / . only: a `2024年3月5日` line can be the text's own.
-_DATELINE = regex.compile(
-    r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[^。，,；;！？!?]{0,24}$"
-    # a WeChat post's `原创 作者 公众号 2024-03-12 08:30 发表于天津`
-    r"|^(?:原创\s+)?[^。，,；;！？!?]{0,40}\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?:\s*发表于\S{1,8})?$"
-)
-_PRINT_SOURCE = regex.compile(
-    r"^\S{2,15}(?:报|刊|杂志|周刊|月刊|旬刊)\s*\d{4}\s*年\s*(?:第\s*)?\d{1,3}\s*期$"
-)
-HEADER_LINES = 8  # how far down a web page's header (title, dateline, source) reaches
-
-
-def _is_web_metadata(text: str, index: int, *, issue: bool) -> bool:
-    """`issue`: the input prints a contents page, so its header is the magazine's own cover
-    (`先锋月刊 2024年第9期` names the issue), not a reposted article's."""
-    if _META_START.match(text):
-        return True
-    if len({m.group(1) for m in _META_LABEL.finditer(text)}) >= 2:
-        return True
-    if issue or index >= HEADER_LINES:
-        return False
-    # The first line is the page's title; a print source comes under it.
-    return _DATELINE.match(text) is not None or (
-        index > 0 and _PRINT_SOURCE.match(text) is not None
-    )
-
-
-def web_metadata(lines: Document, _config: NormaliseConfig) -> Outcome:
-    """`发布时间:… 来源:… 作者:…`, `原文链接:…`, cataloguing codes and keywords, and a web
-    page's dateline and print source become metadata, not text."""
-    rec = Recorder("F207", "web-metadata")
-    issue = any(line.has("front") for line in lines)
-    out: list[Line] = []
-    for index, line in enumerate(lines):
-        if line.kind is LineKind.TEXT and _is_web_metadata(line.text, index, issue=issue):
-            rec.change(line.first, ChangeKind.MARK, line.text, "")
-            line = replace(line, kind=LineKind.META)
-        out.append(line)
-    return rec.outcome(out)
-
-
-_COMMA = regex.compile(r"[，,；;]")
-
-
-def _heading_like(text: str) -> bool:
-    return len(text) <= 80 and not ends_sentence(text) and "。" not in text
-
-
-def repeated_title(lines: Document, _config: NormaliseConfig) -> Outcome:
-    """A web page's title repeated as image alt text further down is furniture.
-
-    The short line right after such a repeat is the image's caption and goes with it.
-    """
-    rec = Recorder("F208", "repeated-title")
-    first = next((x for x in lines if x.kind is LineKind.TEXT), None)
-    if first is None or not _heading_like(first.text):
-        return rec.outcome(lines)
-    out: list[Line] = []
-    drop_caption = False
-    for line in lines:
-        if line is not first and line.kind is LineKind.TEXT and line.text == first.text:
-            rec.change(line.first, ChangeKind.DROP, line.text, "")
-            drop_caption = True
-            continue
-        caption = len(line.text) <= 60 and not _COMMA.search(line.text)
-        if drop_caption and line.kind is LineKind.TEXT and caption:
-            rec.change(line.first, ChangeKind.DROP, line.text, "")
-            drop_caption = False
-            continue
-        drop_caption = False
-        out.append(line)
-    return rec.outcome(out)
 
 
 _CAPTION_EXPLICIT = regex.compile(
@@ -395,7 +197,9 @@ _NAME_ONLY = regex.compile(r"^\p{Han}{2,4}$")
 def _is_photo_caption(lines: Document, index: int) -> bool:
     line = lines[index]
     text = line.text
-    if text.startswith("封面"):  # the cover credit belongs to the colophon
+    if text.startswith("封面") or line.has("caption"):
+        # the cover credit belongs to the colophon; a caption whose picture a markdown or HTML
+        # input had is kept as the caption
         return False
     if len(text) <= 100 and _CAPTION_EXPLICIT.search(text):
         return True
@@ -495,7 +299,7 @@ def _is_page_furniture(
         or titles.get(_fold_key(text), index) < index  # a title printed again: a running head
         or (
             len(text) <= _HEAD_MAX
-            and not _PROSE_PUNCT.search(text)
+            and not PROSE_PUNCT.search(text)
             and _RUNNING_HEAD.search(text) is not None
         )
     )
@@ -509,12 +313,12 @@ def drop_page_furniture(lines: Document, config: NormaliseConfig) -> Outcome:
     repeated = frozenset(
         text
         for text, n in counts.items()
-        if n >= _REPEATS and len(text) <= _HEAD_MAX and not _PROSE_PUNCT.search(text)
+        if n >= _REPEATS and len(text) <= _HEAD_MAX and not PROSE_PUNCT.search(text)
     )
     titles = {
         key: index
         for key, index in _first_body_lines(lines).items()
-        if len(key) <= _HEAD_MAX and not _PROSE_PUNCT.search(key)
+        if len(key) <= _HEAD_MAX and not PROSE_PUNCT.search(key)
     }
     rule = drop_where(
         "F211", "page-furniture", lambda d, i: _is_page_furniture(d, i, repeated, titles)
@@ -620,7 +424,7 @@ def dot_leaders(lines: Document, _config: NormaliseConfig) -> Outcome:
             sink.drop(line)
         elif _INNER_LEADER.match(line.text):
             sink.keep(_inner_leader(line, rec))
-        elif _PROSE_PUNCT.search(line.text):
+        elif PROSE_PUNCT.search(line.text):
             sink.keep(line)
         else:
             sink.keep(strip_prefix(line, _LEADER_PREFIX, "leader", rec, limit=40))

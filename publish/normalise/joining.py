@@ -53,7 +53,10 @@ from publish.shapes import (
     starts_continuation,
 )
 
-_NEVER_JOIN_TAGS = frozenset({"front", "bullet", "column-label", "table", "heading"})
+# (caption, footnote, bold and code: blocks a markdown or HTML input marks as such)
+_NEVER_JOIN_TAGS = frozenset(
+    {"front", "bullet", "column-label", "table", "heading", "caption", "footnote", "bold", "code"}
+)
 _LATIN_END = regex.compile(r"[A-Za-z]$")
 _LATIN_START = regex.compile(r"^[A-Za-z]")
 

@@ -10,7 +10,19 @@ from __future__ import annotations
 import regex
 
 from publish.chars import is_cjk, is_han
-from publish.normalise.document import CONTEXT, NormaliseConfig, regex_rule, text_rule
+from publish.normalise.document import (
+    CONTEXT,
+    ChangeKind,
+    Document,
+    Line,
+    LineKind,
+    NormaliseConfig,
+    Outcome,
+    Recorder,
+    regex_rule,
+    substitute,
+    text_rule,
+)
 
 _WIDE = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 # Spans whose ASCII punctuation is part of the token.
@@ -206,9 +218,35 @@ def normalise_quotes(text: str, _config: NormaliseConfig) -> tuple[str, list[tup
 
 quote_style = text_rule("Q405", "quote-style", normalise_quotes)
 
+# OCR reads 。 as `.`: at the end of a paragraph after Chinese text it is a full stop. Between two
+# Han characters inside a line it probably is one too, but an abbreviation or an address can look
+# the same: flagged, not changed.
+_FINAL_DOT = regex.compile(r"(?<=[\p{Han}”’）])\.(?=[”’]?$)")
+_INNER_DOT = regex.compile(r"(?<=\p{Han})\.(?=\p{Han})")
+
+
+def full_stops(lines: Document, _config: NormaliseConfig) -> Outcome:
+    """`…大事不出社区.` → `…大事不出社区。`; `社区.下一步` is flagged."""
+    rec = Recorder("P406", "ocr-full-stop")
+    out: list[Line] = []
+    for line in lines:
+        if line.kind is not LineKind.TEXT or line.has("front"):
+            out.append(line)
+            continue
+        text, edits = substitute(line.text, _FINAL_DOT, lambda m: "。")
+        for before, after in edits:
+            rec.change(line.first, ChangeKind.EDIT, before, after)
+        for found in _INNER_DOT.finditer(text):
+            around = text[max(0, found.start() - CONTEXT) : found.end() + CONTEXT]
+            rec.flag(line.first, f"“.” between Chinese words (…{around}…): a misread “。”?")
+        out.append(line.with_text(text) if text != line.text else line)
+    return rec.outcome(out)
+
+
 __all__ = [
     "dashes",
     "ellipses",
+    "full_stops",
     "normalise_quotes",
     "punct_width",
     "quote_style",

@@ -100,3 +100,23 @@ collapse_spaces = regex_rule(
 stray_and = regex_rule(
     "T601", "stray-english-and", r"(?<=\p{Han})\s+and\s+(?=\p{Han})", lambda m: "和"
 )
+
+
+# Spaces around “ ” ‘ ’ —— …… between Chinese words: web editors' and OCR typesetting. Spaces
+# after a closing quote separate the phrases of a title, so headings keep theirs.
+_QUOTE_DASH_SPACE = regex.compile(
+    r"(?<=[\p{Han}，。、；：？！）》])[ \t\u3000]+(?=[“‘]|——|……)"
+    r"|(?<=[”’]|——|……)[ \t\u3000]+(?=[\p{Han}“‘（《])"
+    r"|(?<=\p{Han})[ \t\u3000]+(?=——|……)"
+)
+
+
+def _quote_dash_spacing(text: str, config: NormaliseConfig) -> tuple[str, list[tuple[str, str]]]:
+    if config.spacing == "keep" or looks_like_heading(text):
+        return text, []
+    return substitute(text, _QUOTE_DASH_SPACE, lambda m: "")
+
+
+space_around_quotes = _text_rule(
+    "S506", "space-around-quotes", _quote_dash_spacing, applies=_running_text
+)

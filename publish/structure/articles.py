@@ -8,7 +8,7 @@ import regex
 
 from publish.chars import fold_loose, quote_balance
 from publish.model import ArticleKind, Block, BlockType, Span
-from publish.names import is_author_field
+from publish.names import is_author_field, is_person_name
 from publish.normalise.document import Line
 from publish.shapes import (
     BYLINE_LABEL,
@@ -26,6 +26,11 @@ _LABEL = regex.compile(r"^[·•](\p{Han}{1,8})[·•]$")
 _SPLIT_NOTES = regex.compile(r"^(.*[）)])\s*([（(]\s*来源\s*[:：][^）)]*[）)])$")
 _EDITOR_NOTE = regex.compile(r"^(?:编者按|开栏语|编者的话|导读)[：:]")
 _DOUBLED = regex.compile(r"(\p{Han})\1")
+_END_CREDIT = regex.compile(r"^[（(]\s*([\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4}){0,2})\s*[）)]$")
+_DATELINE = regex.compile(
+    r"^(?:本报|本刊|新华社|本台)?[\p{Han}]{0,6}讯\s*[（(]([^（）()]{2,30})[）)]"
+)
+_ROLE = regex.compile(r"^(?:本报|本刊)?(?:特约)?(?:记者|通讯员)\s*")
 
 
 def printed_title(body: list[Line], start: Start) -> str:
@@ -126,6 +131,7 @@ def _excerpt(lines: list[Line], size: int = 16) -> str:
 def read_tail_notes(drafts: list[Draft]) -> None:
     for draft in drafts:
         _read_tail_notes(draft)
+        read_dateline(draft)
 
 
 def _read_header(draft: Draft, body: list[Line], start: Start, dropped: set[int]) -> None:
@@ -202,9 +208,29 @@ def _read_tail_notes(draft: Draft) -> None:
             draft.source_note = text
         elif is_author_note(text) and draft.author_note is None:
             draft.author_note = text
+        elif draft.byline is None and len(draft.lines) > 1 and (name := _end_credit(text)):
+            draft.byline = name  # `（张三）` under the last paragraph: its author
         else:
             return
         draft.header.append(draft.lines.pop())
+
+
+def _end_credit(text: str) -> str | None:
+    credit = _END_CREDIT.match(text)
+    if credit is None:
+        return None
+    names = credit.group(1)
+    return names if all(is_person_name(t) for t in names.split()) else None
+
+
+def read_dateline(draft: Draft) -> None:
+    """`本报讯（记者 张三）3月5日，……`: a newspaper dateline names the author; the paragraph
+    keeps it as printed."""
+    if draft.byline is not None or not draft.lines:
+        return
+    found = _DATELINE.match(draft.lines[0].text)
+    if found and is_author_field(_ROLE.sub("", found.group(1)).strip() or "-"):
+        draft.byline = found.group(1).strip()
 
 
 def blocks_of(draft: Draft) -> tuple[Block, ...]:
@@ -214,12 +240,14 @@ def blocks_of(draft: Draft) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _block_type(line: Line, index: int, lines: list[Line]) -> BlockType:
+def _block_type(line: Line, index: int, lines: list[Line]) -> BlockType:  # noqa: PLR0911
     text = line.text
     if line.has("displaced") or line.has("deck") or (index == 0 and is_bio(text)):
         return BlockType.NOTE
-    if _EDITOR_NOTE.match(text):
+    if _EDITOR_NOTE.match(text) or line.has("footnote"):
         return BlockType.NOTE
+    if line.has("caption"):
+        return BlockType.CAPTION
     if line.has("list"):
         return BlockType.LIST_ITEM
     if text.startswith("——") and (is_attribution(text) or len(text) <= 40):

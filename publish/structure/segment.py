@@ -63,8 +63,11 @@ class Segmentation:
 def is_heading_line(line: Line) -> bool:
     if line.kind is not LineKind.TEXT or line.end_mark:
         return False
-    if line.has("column-label") or line.has("deck"):
+    if line.has("column-label") or line.has("deck") or line.has("heading"):
         return True
+    # A markdown/HTML input's caption, footnote or table row is never a heading.
+    if line.has("caption") or line.has("footnote") or line.has("table"):
+        return False
     return looks_like_heading(line.text) and not line.has("list")
 
 

@@ -883,6 +883,8 @@ class _IssueBuilder:
     # -- front matter ----------------------------------------------------------------------
 
     _masthead_gold: list[tuple[str, str]] = field(default_factory=list)
+    _entry_starts: list[int] = field(default_factory=list)  # where entries begin, in `contents`
+    _contents_half: int = 0  # where a masthead printed inside the contents goes
 
     def _front(self, issue_text: str | None) -> tuple[list[str], list[str], list[GoldEntry]]:
         rng, dims, mag = self.rng, self.dims, self.mag
@@ -901,6 +903,9 @@ class _IssueBuilder:
         entries, contents = self._contents()
         heading = dims["contents_heading"]
         front = cover + ([heading] if heading != "none" else []) + contents
+        # The masthead may be printed between two halves of the contents: between entries.
+        middle = self._entry_starts[len(self._entry_starts) // 2] if self._entry_starts else 0
+        self._contents_half = len(front) - len(contents) + middle
         masthead = self._masthead(issue_text if issue_in_masthead else None)
         return front, masthead, entries
 
@@ -910,7 +915,7 @@ class _IssueBuilder:
         order = self.dims["front_order"]
         gap = [""] * self.rng.choice((1, 2, 3))
         if order == "masthead-split":
-            half = _contents_half(front)
+            half = self._contents_half
             return front[:half] + gap + masthead + gap + front[half:] + gap + body
         if order == "masthead-end":
             return front + gap + body + gap + masthead
@@ -1002,17 +1007,21 @@ class _IssueBuilder:
                     dims=entry_dims | {"section_style": section_style},
                 )
             )
-        if style == "table":
-            return entries, _table(rendered, rng)
-        if style == "two-column-rows":
-            return entries, _two_column_rows(rendered)
-        lines = []
+        if style in ("table", "two-column-rows"):
+            self._entry_starts = []
+            rows = _table(rendered, rng) if style == "table" else _two_column_rows(rendered)
+            return entries, rows
+        lines: list[str] = []
+        starts: list[int] = []
         for block in rendered:
             if dims["contents_blank"] == "between-entries":
                 lines.append("")
+            starts.append(len(lines))
             lines.extend(block)
         if dims["contents_blank"] == "every-line":
             lines = _spread(lines)
+            starts = [2 * at for at in starts]
+        self._entry_starts = starts
         return entries, lines
 
 
@@ -1038,11 +1047,6 @@ def _column_cut(
         cut += 1
     writer.breaks.append((text[:cut].strip(), text[cut:]))
     return [*lines[:at], text[:cut]], [text[cut:], *lines[at + 1 :]]
-
-
-def _contents_half(front: list[str]) -> int:
-    texts = [i for i, line in enumerate(front) if line.strip()]
-    return texts[len(texts) // 2] if texts else len(front)
 
 
 def _field_lines(label: str, value: str, style: str) -> list[str]:

@@ -138,3 +138,46 @@ def test_rendering_fetches_nothing_outside_the_project(
     built = sorted(p.name for p in (tmp_path / "out" / "hostile").iterdir())
     assert sum(name.endswith(".pdf") for name in built) == 2
     assert sum(name.endswith(".epub") for name in built) == 4
+
+
+@pytest.mark.parametrize("suffix", [".html", ".md"])
+def test_a_saved_page_is_read_without_fetching_its_resources(
+    tmp_path: Path, server: tuple[str, list[str]], suffix: str
+) -> None:
+    """A saved page names its pictures, styles and scripts by URL: reading it loads none."""
+    base, requests = server
+    secret = tmp_path.parent / "secret-outside.css"
+    secret.write_text("body { color: red }")
+    hostile = hostile_lines(base, secret)
+    if suffix == ".html":
+        page = (
+            f'<!DOCTYPE html><html><head><link rel="stylesheet" href="{base}/s.css">'
+            f'<script src="{base}/s.js"></script><meta property="og:image" content="{base}/o.png">'
+            f'<title>危险的标题</title></head><body><div id="js_content"><p>正文第一段。</p>'
+            + "".join(f"<p>{line}</p>" for line in hostile)
+            + f'<p><img data-src="{base}/lazy.png" src="file://{secret}"></p></div></body></html>'
+        )
+    else:
+        page = (
+            f"---\ntitle: 危险的标题\nurl: {base}/page\n---\n\n# 危险的标题\n\n正文第一段。\n\n"
+            f"![图为一张从不加载的图片用来测试]({base}/img.png)\n\n[链接]({base}/link)\n\n"
+            + "\n\n".join(hostile)
+            + f"\n\n![]({secret.as_uri()})\n"
+        )
+    source = tmp_path / "in" / f"saved{suffix}"
+    source.parent.mkdir()
+    source.write_text(page, "utf-8")
+    out = io.StringIO()
+    AUDIT.active, AUDIT.connects, AUDIT.opened = True, [], []
+    try:
+        code = main(
+            ["build", str(source), "-o", str(tmp_path / "out"), "-j", "1", "--format", "epub"],
+            out,
+            out,
+        )
+    finally:
+        AUDIT.active = False
+    assert code == 0, out.getvalue()
+    assert requests == []
+    assert AUDIT.connects == []
+    assert str(secret) not in AUDIT.opened

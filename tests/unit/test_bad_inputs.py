@@ -71,6 +71,21 @@ def big(folder: Path) -> Path:
 
 
 CHINESE = "天津市召开会议。\n\n会议强调，要把学习成果转化为工作成效。\n"
+TRADITIONAL = (
+    "堅持人民至上的價值取向\n\n人民是歷史的創造者，各級黨組織要把為民辦實事作為檢驗標準。\n"
+)
+CANTONESE = "港鐵站嘅月台\n\n佢哋都喺度等車，話今日啲人多過平時。\n"
+SAVED = ROOT / "tests" / "fixtures" / "saved"
+
+
+def saved(name: str) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        shutil.copy(SAVED / name, folder / name)
+        return folder / name
+
+    return make
+
+
 CASES = [
     Case("empty file", text("empty.txt", b""), EXIT_INPUT, "empty", "error"),
     Case("whitespace only", text("blank.txt", " \n\t\n"), EXIT_INPUT, "empty", "error"),
@@ -81,6 +96,15 @@ CASES = [
     Case("GB18030 Chinese", text("gbk.txt", CHINESE.encode("gb18030")), EXIT_OK, "GB18030", "decoded, notice"),  # noqa: E501
     Case("UTF-16 with BOM", text("u16.txt", "\ufeff".encode("utf-16-le") + CHINESE.encode("utf-16-le")), EXIT_OK, "", "decoded"),  # noqa: E501
     Case("UTF-8 with BOM", text("bom.txt", "\ufeff" + CHINESE), EXIT_OK, "", "decoded"),
+    Case("UTF-32 with BOM", text("u32.txt", CHINESE.encode("utf-32")), EXIT_OK, "UTF-32", "decoded, notice"),  # noqa: E501
+    Case("Big5 traditional text (was read as GB18030: mojibake)", text("big5.txt", TRADITIONAL.encode("big5")), EXIT_OK, "decoded as Big5", "decoded right, notice"),  # noqa: E501
+    Case("Big5-HKSCS text", text("hkscs.txt", CANTONESE.encode("big5hkscs")), EXIT_OK, "decoded as Big5-HKSCS", "decoded right, notice"),  # noqa: E501
+    Case("UTF-8 with one corrupt byte", text("corrupt.txt", CHINESE.encode()[:12] + b"\xff" + CHINESE.encode()[12:]), EXIT_INPUT, "GB18030, Big5, Big5-HKSCS", "error naming the encodings tried"),  # noqa: E501
+    Case("Latin-1 bytes", text("latin1.txt", "Caf\xe9 r\xe9sum\xe9 na\xefve\n".encode("latin-1")), EXIT_INPUT, "cannot decode", "error naming the encodings tried"),  # noqa: E501
+    Case("truncated download (cut inside a character)", text("cut.txt", CHINESE.encode()[:-2]), EXIT_OK, "truncated", "decoded, warning"),  # noqa: E501
+    Case("WeChat post saved as markdown", saved("wechat_post.md"), EXIT_OK, "markdown", "one article, chrome dropped"),  # noqa: E501
+    Case("news page saved as HTML", saved("news_page.html"), EXIT_OK, "html", "one article, chrome dropped"),  # noqa: E501
+    Case("HTML page without text", text("empty.html", "<html><body><img src='a.png'><script>x()</script></body></html>"), EXIT_INPUT, "no text left", "error"),  # noqa: E501
     Case("CRLF line endings", text("crlf.txt", CHINESE.replace("\n", "\r\n")), EXIT_OK, "", "built"),  # noqa: E501
     Case("CR line endings", text("cr.txt", CHINESE.replace("\n", "\r")), EXIT_OK, "", "built"),
     Case("one 1 MB line", text("line.txt", "正文，" * 110_000 + "。\n"), EXIT_OK, "", "built"),
@@ -94,6 +118,7 @@ CASES = [
     Case("sidecar: unknown key", with_sidecar('[meta]\nmagazine = "x"\n'), EXIT_CONFIG, "unknown key", "error"),  # noqa: E501
     Case("sidecar: wrong type", with_sidecar('[meta]\nyear = "2024"\n'), EXIT_CONFIG, "integer", "error"),  # noqa: E501
     Case("sidecar: bad variant", with_sidecar('[script]\nvariant = "t2s"\n'), EXIT_CONFIG, "variant", "error"),  # noqa: E501
+    Case("sidecar: unknown encoding", with_sidecar('[input]\nencoding = "klingon"\n'), EXIT_CONFIG, "unknown encoding", "error"),  # noqa: E501
 ]  # fmt: skip
 
 
@@ -177,6 +202,8 @@ RUN_CASES = [
     RunCase("unknown edition", ["build", "good.txt", "--editions", "zh-TW"], EXIT_CONFIG, "edition"),  # noqa: E501
     RunCase("bad page size", ["build", "good.txt", "--page-size", "Letter"], EXIT_CONFIG, "page size"),  # noqa: E501
     RunCase("bad shard", ["build", "good.txt", "--shard", "3/2"], EXIT_USAGE, "K/N"),
+    RunCase("unknown --encoding", ["build", "good.txt", "--encoding", "klingon"], EXIT_CONFIG, "unknown encoding"),  # noqa: E501
+    RunCase("wrong --encoding", ["build", "good.txt", "--encoding", "big5"], EXIT_INPUT, "not valid Big5"),  # noqa: E501
     RunCase("duplicate ids", ["build", "a", "b"], EXIT_FAILED_INPUTS, "duplicate input id"),
     RunCase("file name `...txt` (id `..`)", ["build", "...txt"], EXIT_INPUT, "cannot name an output folder", dotted_name),  # noqa: E501
     RunCase("output is a file", ["build", "good.txt", "-o", "good.txt"], EXIT_ENVIRONMENT, "not a directory"),  # noqa: E501

@@ -12,8 +12,9 @@ There is one TOML file per rule code (`P402.toml`); each holds a list of `[[case
     end_marks    optional: the end marks kept on the output lines, in order
     tagged       optional table: tag -> the output lines carrying that tag, in order
     meta         optional: the lines that became metadata (`LineKind.META`), in order
-    via          "pipeline" (default: the whole `normalise()`), or "rule" (this rule alone on
-                 `to_document(input)`)
+    via          "pipeline" (default: the whole `normalise()`), "rule" (this rule alone on
+                 `to_document(input)`), or "markdown" / "html" (the input read by that reader
+                 first, then the whole `normalise()`)
     config       optional table of `NormaliseConfig` fields (`spacing`, `disabled`)
     note         where the case comes from, or why it matters
 
@@ -36,6 +37,8 @@ from typing import Any
 
 import pytest
 
+from publish.ingest.html import read_html
+from publish.ingest.markdown import read_markdown
 from publish.model import Diagnostic
 from publish.normalise import RULES, Change, LineKind, NormaliseConfig, normalise
 from publish.normalise.document import Document, to_document
@@ -46,6 +49,7 @@ RULES_BY_CODE = {rule.code: rule for rule in RULES}
 # Rules that change no text and flag nothing: their effect is a tag on the lines.
 TAG_ONLY_RULES = {"R001": "front"}
 KINDS = ("positive", "negative")
+VIAS = ("pipeline", "rule", "markdown", "html")
 CASE_FIELDS = frozenset(
     {
         "name",
@@ -104,8 +108,8 @@ def _case(rule: str, raw: dict[str, Any], allowed: frozenset[str], where: str) -
         raise ValueError(f"{where}: no rule with code {rule!r}")
     if raw.get("kind") not in KINDS:
         raise ValueError(f"{where}: kind must be one of {KINDS}")
-    if raw.get("via", "pipeline") not in ("pipeline", "rule"):
-        raise ValueError(f"{where}: via must be 'pipeline' or 'rule'")
+    if raw.get("via", "pipeline") not in VIAS:
+        raise ValueError(f"{where}: via must be one of {VIAS}")
     config = raw.get("config", {})
     return Case(
         rule=rule,
@@ -180,7 +184,12 @@ def run_case(case: Case) -> Run:
         lines, _ = to_document(case.input)
         outcome = RULES_BY_CODE[case.rule].fn(lines, case.config)
         return Run(outcome.lines, outcome.changes, outcome.diagnostics)
-    result = normalise(case.input, case.config)
+    reading = None
+    if case.via == "markdown":
+        reading = read_markdown(case.input)
+    elif case.via == "html":
+        reading = read_html(case.input)
+    result = normalise(case.input, case.config, reading)
     return Run(result.lines, result.changes, result.diagnostics)
 
 
