@@ -310,8 +310,10 @@ def _entry(rows: Sequence[_Row], page: _Page, following: _Row | None) -> _Entry 
     kicker = len(rows) == 1 and _kicker(page, rows[0], following)
     match = 0.0 if kicker else _match(page, title)
     if got.guessed and got.author:
+        # The body printing the whole text as a title settles it (a title printed over two
+        # lines matches by its first line too: a tie is the whole title).
         whole = _match(page, f"{title}{got.author}")
-        if whole > match:
+        if whole >= match and whole > 0:
             title, got.author, got.guessed, match = f"{title} {got.author}", None, False, whole
     item = ContentsItem(
         title=title,

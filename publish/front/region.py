@@ -25,6 +25,7 @@ _WINDOW: Final = 8  # text lines after a candidate anchor that must hold entries
 _MIN_ENTRIES: Final = 2
 _NEAR_START: Final = 0.6  # the contents is printed in the front part of an issue
 _SHORT: Final = 40
+_COVER_LINES: Final = 6  # name, Latin name, motto, issue line … printed over the contents
 _VALUE_MAX: Final = 24  # a masthead value wrapped onto a line of its own
 _TRAILING_MIN: Final = 3  # masthead fields at the very end: the colophon printed last
 _TAIL_LINES: Final = 2  # short lines after the last entry that may still belong to it
@@ -119,7 +120,8 @@ def _extend_back(lines: Sequence[Line], shapes: dict[int, Shape], order: list[in
             break
         neighbours = [shapes[order[m]] for m in (k - 1, k + 1) if 0 <= m < len(order)]
         value = len(lines[index].text) <= _VALUE_MAX and any(s.masthead for s in neighbours)
-        if here.strong or value or (position - k <= 3 and _cover_like(lines[index], here)):
+        cover = position - k <= _COVER_LINES and _cover_like(lines[index], here)
+        if here.strong or value or cover:
             start = index
             continue
         break
@@ -186,6 +188,8 @@ def _lists_title(
     if here.paged:
         return True
     position = order.index(index)
+    if position and shapes[order[position - 1]].masthead:
+        return False  # the value of a masthead field printed under its label
     following = order[position + 1] if position + 1 < len(order) else None
     name = following is not None and is_issue_line(lines[following].text)
     return unpaged and not name

@@ -86,7 +86,11 @@ def _byline(ctx: CueContext, i: int) -> Start | None:
     line, nxt = ctx.body[i], ctx.line(i + 1)
     if nxt is None or _under_listed_title(ctx, i):
         return None
-    bare = bare_byline(nxt) and len(key(line.text)) >= _TITLE_OVER_NAMES
+    bare = (
+        bare_byline(nxt)
+        and key(nxt.text) not in ctx.sections  # `文化` is a column, not a Mr Wen
+        and len(key(line.text)) >= _TITLE_OVER_NAMES
+    )
     if not (is_byline(nxt.text) or bare):
         return None
     if is_byline(line.text) or bare_byline(line) or line.text.startswith(("——", "—")):
@@ -151,8 +155,8 @@ def cue_starts(
             continue
         if not is_heading_line(line) or (ctx.starts and i <= ctx.starts[-1].title[1]):
             continue
-        if key(line.text) in sections:
-            continue  # a column name over the next title: its kicker (extend_heads)
+        if key(line.text) in sections or ends_article(line):
+            continue  # a column name over the next title (its kicker), or an article's end
         for _name, detect in CUES:
             start = detect(ctx, i)
             if start is not None:

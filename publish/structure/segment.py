@@ -19,6 +19,7 @@ import regex
 from publish.chars import ends_sentence
 from publish.front.contents import ContentsItem, merge, unsplit
 from publish.model import Diagnostic, Level
+from publish.names import is_author_field
 from publish.normalise.document import Line, LineKind
 from publish.shapes import (
     is_author_note,
@@ -88,10 +89,19 @@ def heading_runs(body: list[Line], listed: set[int]) -> list[tuple[int, int]]:
             continue
         for j in range(i, min(i + MAX_TITLE_LINES, len(body))):
             heading = is_heading_line(body[j]) or j in listed
-            if not heading or (j > i and breaks_title(body[j])):
+            if not heading or (j > i and breaks_title(body[j])) or (j > i and _byline_at(body, j)):
                 break
             runs.append((i, j))
     return runs
+
+
+def _byline_at(body: list[Line], j: int) -> bool:
+    """A unit or names under a title is its byline (`泰州市直机关工委`) — unless the byline
+    comes on the line after it, and this is the title's last line (`创建“四强”党支部`)."""
+    if not is_author_field(body[j].text):
+        return False
+    nxt = body[j + 1] if j + 1 < len(body) else None
+    return nxt is None or not (is_author_field(nxt.text) or is_byline(nxt.text))
 
 
 def _never_title(line: Line) -> bool:
