@@ -46,8 +46,9 @@ _MARKER: Final = regex.compile(
     r"|^(?:本期导读|本期要目|要目)$",
     regex.IGNORECASE,
 )
+# `— 12 —`, `·76.`, `82·`, `-4+`: a folio (not `...... 12`: leaders and a page number).
 _FOLIO: Final = regex.compile(
-    r"^[-—–－~～·.]+\s*\d{1,3}\s*[-—–－~～·.+]*$|^\d{1,3}\s*[-—–－~～·.+]+$"
+    r"^[-—–－~～·.]{1,2}\s*\d{1,3}\s*[-—–－~～·.+]*$|^\d{1,3}\s*[-—–－~～·.+]{1,2}$"
 )
 _BULLET: Final = regex.compile(r"^[■□◆◇●○▌▍▶►★☆]\s*(?P<name>\S.{0,20})$")
 _BRACKETED: Final = regex.compile(r"^[【〔\[［](?P<name>[^】〕\]］]{1,14})[】〕\]］]$")

@@ -25,6 +25,7 @@ _WINDOW: Final = 8  # text lines after a candidate anchor that must hold entries
 _MIN_ENTRIES: Final = 2
 _NEAR_START: Final = 0.6  # the contents is printed in the front part of an issue
 _SHORT: Final = 40
+_TEASER_REACH: Final = 6  # lines after a sentence in which more entries show it is a teaser
 _COVER_LINES: Final = 6  # name, Latin name, motto, issue line … printed over the contents
 _VALUE_MAX: Final = 24  # a masthead value wrapped onto a line of its own
 _TRAILING_MIN: Final = 3  # masthead fields at the very end: the colophon printed last
@@ -198,7 +199,7 @@ def _lists_title(
 def _entries_follow(shapes: dict[int, Shape], order: list[int], index: int) -> bool:
     """Contents entries go on right after this line (it is a teaser under an entry)."""
     position = order.index(index)
-    following = [shapes[k] for k in order[position + 1 : position + 5]]
+    following = [shapes[k] for k in order[position + 1 : position + 1 + _TEASER_REACH]]
     paged = sum(s.paged for s in following)
     return paged >= _MIN_ENTRIES or (paged >= 1 and any(s.section for s in following))
 
