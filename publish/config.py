@@ -266,7 +266,7 @@ def load_config(root: Path) -> Config:
     )
 
 
-_META_FIELDS = {f.name: f for f in fields(IssueMeta) if f.name != "masthead"}
+_META_FIELDS = {f.name: f for f in fields(IssueMeta) if f.name not in ("masthead", "notices")}
 _INT_FIELDS = {"year", "number", "total_number"}
 
 

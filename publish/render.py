@@ -119,6 +119,7 @@ class TocEntry:
     page: int | None = None
     byline: str | None = None
     children: tuple[TocEntry, ...] = ()
+    author: str | None = None  # as the printed contents names it
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,9 +160,13 @@ def identifier(issue: Issue, language: str) -> str:
 
 def build_toc(issue: Issue) -> tuple[TocEntry, ...]:
     """Section → article tree. Articles outside any section are top-level entries."""
+    authors = {e.article_id: e.author for e in issue.contents if e.article_id and e.author}
     entries: list[TocEntry] = []
     for section in issue.sections:
-        children = tuple(TocEntry(a.title, a.id, a.page, a.byline) for a in section.articles)
+        children = tuple(
+            TocEntry(a.title, a.id, a.page, a.byline, author=authors.get(a.id))
+            for a in section.articles
+        )
         if not children:
             continue
         single = len(children) == 1 and (section.title in (None, children[0].title))

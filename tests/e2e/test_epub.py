@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from publish.backends import BackendOptions, get_backend
 from publish.backends.epub import chapter_href
 from publish.model import Issue
 from publish.pipeline import process
+from publish.plaintext import render_text
 from publish.render import build_context, build_time
 from publish.script import ScriptConfig, convert_issue
 from publish.validate import run_epubcheck
@@ -306,3 +309,39 @@ def test_embedded_fonts_cover_every_character(
     missing = {ch for ch in text if ch.strip() and ord(ch) not in covered}
     # emoji are not in any CJK face: the reader's fallback draws them
     assert {ch for ch in missing if ord(ch) < 0x1F000} == set()
+
+
+def _all_text(epub: Path) -> str:
+    with zipfile.ZipFile(epub) as zf:
+        names = [n for n in zf.namelist() if n.endswith(".xhtml")]
+    return "".join("".join(_xml(epub, n).itertext()) for n in names)
+
+
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@pytest.mark.parametrize("seed", [s.name for s in SEEDS])
+def test_every_han_character_of_the_cleaned_text_is_in_the_book(
+    built: dict[str, tuple[Issue, Path]], seed: str
+) -> None:
+    """The cleaned text (`publish clean`: contents and masthead page included) has no Han
+    character the EPUB lacks, counted with multiplicity: at most 0.1 % may be missing (a
+    contents entry that matched no article)."""
+    issue, epub = built[seed]
+    wanted = Counter(HAN.findall(render_text(issue)))
+    found = Counter(HAN.findall(_all_text(epub)))
+    missing = sum((wanted - found).values())
+    assert missing <= 0.001 * sum(wanted.values()), (wanted - found).most_common(20)
+
+
+@pytest.mark.parametrize("seed", [s.name for s in SEEDS if s.name.startswith(FULL_ISSUES)])
+def test_colophon_carries_the_whole_masthead(
+    built: dict[str, tuple[Issue, Path]], seed: str
+) -> None:
+    issue, epub = built[seed]
+    colophon = " ".join(_xml(epub, "EPUB/text/colophon.xhtml").itertext())
+    for field in issue.meta.masthead:
+        assert field.label in colophon and field.value in colophon, field
+    assert issue.meta.notices
+    for notice in issue.meta.notices:
+        assert notice in colophon
