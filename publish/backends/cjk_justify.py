@@ -39,8 +39,11 @@ from publish.typesetting import PunctuationStyle, halved, spaced
 # Ideographs, kana and full-width punctuation: the characters that take inter-character space.
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]")
 
-# WeasyPrint's cffi declarations lack the family attribute; this adds to them, changes nothing.
-ffi.cdef("PangoAttribute * pango_attr_family_new (const char *family);")
+# WeasyPrint 70's cffi declarations lack the family attribute; this adds it, changes nothing.
+try:
+    pango.pango_attr_family_new  # noqa: B018 - declared by a later WeasyPrint?
+except AttributeError:
+    ffi.cdef("PangoAttribute * pango_attr_family_new (const char *family);")
 
 # Whether the text being broken starts a line: WeasyPrint knows it (`is_line_start`) when it
 # calls split_first_line, whose Layout is created inside; set only for the duration of a call.
