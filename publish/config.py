@@ -18,6 +18,7 @@ from publish.normalise import RULE_NAMES, NormaliseConfig
 from publish.pagesetup import PageSetup, paper_size
 from publish.pagesetup import validate_variant as validate_pdf_variant
 from publish.script import VARIANTS, ScriptConfig, parse_override
+from publish.typesetting import Typesetting, validate_autospace, validate_punctuation
 
 CONFIG_NAME = "publish.toml"
 FORMATS = ("epub", "pdf", "epub-vertical")
@@ -210,9 +211,11 @@ def _script_section(data: dict[str, Any], path: Path) -> ScriptConfig:
 
 
 def _pdf_section(data: dict[str, Any], path: Path) -> PageSetup:
-    _check_keys(data, {"page_size", "print", "recto_starts", "pdf_variant"}, "[pdf]", path)
+    keys = {"page_size", "print", "recto_starts", "pdf_variant", "punctuation", "autospace"}
+    _check_keys(data, keys, "[pdf]", path)
     setup = PageSetup()
     try:
+        setup = replace(setup, typesetting=_typesetting(data, path))
         if "page_size" in data:
             size = _string(data["page_size"], "pdf.page_size", path)
             paper_size(size)
@@ -227,6 +230,17 @@ def _pdf_section(data: dict[str, Any], path: Path) -> PageSetup:
     if "recto_starts" in data:
         setup = replace(setup, recto_starts=_bool(data["recto_starts"], "pdf.recto_starts", path))
     return setup
+
+
+def _typesetting(data: dict[str, Any], path: Path) -> Typesetting:
+    typesetting = Typesetting()
+    if "punctuation" in data:
+        style = validate_punctuation(_string(data["punctuation"], "pdf.punctuation", path))
+        typesetting = replace(typesetting, punctuation=style)
+    if "autospace" in data:
+        space = validate_autospace(_string(data["autospace"], "pdf.autospace", path))
+        typesetting = replace(typesetting, autospace=space)
+    return typesetting
 
 
 def validate_formats(formats: tuple[str, ...], path: Path | None = None) -> None:
@@ -266,7 +280,7 @@ def load_config(root: Path) -> Config:
     )
 
 
-_META_FIELDS = {f.name: f for f in fields(IssueMeta) if f.name != "masthead"}
+_META_FIELDS = {f.name: f for f in fields(IssueMeta) if f.name not in ("masthead", "notices")}
 _INT_FIELDS = {"year", "number", "total_number"}
 
 

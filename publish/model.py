@@ -136,6 +136,8 @@ class IssueMeta:
     url: str | None = None
     original_source: str | None = None
     masthead: tuple[MastheadField, ...] = ()
+    # Statements printed with the masthead (声明 and its paragraphs, 欢迎来稿 …), in order.
+    notices: tuple[str, ...] = ()
 
     @property
     def display_title(self) -> str:
@@ -202,6 +204,7 @@ def issue_from_jsonable(data: dict[str, Any]) -> Issue:
 
     meta_d = dict(data["meta"])
     meta_d["masthead"] = tuple(MastheadField(**m) for m in meta_d["masthead"])
+    meta_d["notices"] = tuple(meta_d.get("notices", ()))
     return Issue(
         id=data["id"],
         meta=IssueMeta(**meta_d),

@@ -1,5 +1,6 @@
 """Print page geometry: paper size, a type area that is a whole number of characters wide,
 bleed and crop marks, pdf variant. Turned into a small stylesheet after `styles/pdf.css`.
+The `[pdf]` section also carries the edition's typesetting style (publish.typesetting).
 
 Why whole characters: WeasyPrint justifies only at spaces, so a measure of exactly N ems is what
 makes lines of full-width characters end flush with both margins.
@@ -9,10 +10,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 from publish.errors import ConfigError
+from publish.typesetting import Typesetting
 
 PAPER: Final[dict[str, tuple[float, float]]] = {
     "A4": (210, 297),
@@ -33,6 +35,7 @@ class PageSetup:
     print_marks: bool = False  # 3 mm bleed and crop marks, for a print shop
     recto_starts: bool = False  # every article opens on a right-hand page
     pdf_variant: str | None = None  # "pdf/a-3b" or "pdf/ua-1"
+    typesetting: Typesetting = field(default_factory=Typesetting)  # punctuation, spacing
 
     def paper_mm(self) -> tuple[float, float]:
         return paper_size(self.size)

@@ -18,6 +18,7 @@ import jinja2
 import markupsafe
 
 from publish.model import Article, ArticleKind, Issue, MastheadField
+from publish.typesetting import ADJUSTABLE, is_boundary
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
@@ -118,6 +119,7 @@ class TocEntry:
     page: int | None = None
     byline: str | None = None
     children: tuple[TocEntry, ...] = ()
+    author: str | None = None  # as the printed contents names it
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,9 +160,13 @@ def identifier(issue: Issue, language: str) -> str:
 
 def build_toc(issue: Issue) -> tuple[TocEntry, ...]:
     """Section → article tree. Articles outside any section are top-level entries."""
+    authors = {e.article_id: e.author for e in issue.contents if e.article_id and e.author}
     entries: list[TocEntry] = []
     for section in issue.sections:
-        children = tuple(TocEntry(a.title, a.id, a.page, a.byline) for a in section.articles)
+        children = tuple(
+            TocEntry(a.title, a.id, a.page, a.byline, author=authors.get(a.id))
+            for a in section.articles
+        )
         if not children:
             continue
         single = len(children) == 1 and (section.title in (None, children[0].title))
@@ -213,6 +219,11 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
 # Punctuation that may not begin a line, so it never counts towards the characters tied.
 _NO_LINE_START = "。，、；：？！…—·”’」』）》〉】〕〗〙〛）］｝,.;:?!)]}%"
 TIE_CHARS = 2
+_MARK_PAIRS = frozenset(a + b for a in ADJUSTABLE for b in ADJUSTABLE)
+
+
+def _keep_together(pair: str) -> bool:
+    return pair in _MARK_PAIRS or is_boundary(pair)
 
 
 def tie_end(text: str, count: int = TIE_CHARS) -> markupsafe.Markup:
@@ -222,7 +233,12 @@ def tie_end(text: str, count: int = TIE_CHARS) -> markupsafe.Markup:
     tail, seen = len(text), 0
     while tail > 0 and seen < count:
         tail -= 1
-        seen += text[tail] not in _NO_LINE_START and not text[tail].isspace()
+        ch = text[tail]
+        seen += ch not in _NO_LINE_START and not ch.isspace()
+    # The span's edge never separates two adjacent marks (`：“`) or a Han–Latin pair (`有3`):
+    # the PDF's layout compresses or spaces them only inside one text.
+    while tail > 0 and _keep_together(text[tail - 1 : tail + 1]):
+        tail -= 1
     if tail == 0 or any(ch.isspace() for ch in text[tail - 1 :]):
         return markupsafe.escape(text)  # a space is a break opportunity the tie would move
     head, end = markupsafe.escape(text[:tail]), markupsafe.escape(text[tail:])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
@@ -24,6 +24,7 @@ from publish.fonts import find_font, subset_font
 from publish.model import Article, Issue
 from publish.names import is_person_name
 from publish.render import STYLES_DIR, RenderContext, TocEntry, environment, render_article
+from publish.typesetting import Typesetting
 
 STYLESHEETS = ("base.css", "epub.css")
 VERTICAL_STYLESHEETS = (*STYLESHEETS, "epub-vertical.css")
@@ -31,6 +32,9 @@ TEXT_DIR = "text"
 NAV_HREF = "nav.xhtml"
 OPF_NAME = "EPUB/content.opf"
 FONTS_CSS = "fonts.css"  # generated when fonts are embedded
+SPACING_CSS = "spacing.css"  # generated: the edition's punctuation style and Han–Latin spacing
+# Apple Books uses embedded fonts only when the book says so (a vendor file, ignored elsewhere).
+APPLE_OPTIONS = "META-INF/com.apple.ibooks.display-options.xml"
 COVER_HREF = "images/cover.png"
 
 
@@ -172,6 +176,19 @@ def _accessibility(book: epub.EpubBook, ctx: RenderContext, *, paged: bool) -> N
 class EpubOptions:
     vertical: bool = False
     embed_fonts: bool = False
+    typesetting: Typesetting = field(default_factory=Typesetting)
+
+
+def spacing_stylesheet(ctx: RenderContext, typesetting: Typesetting) -> epub.EpubItem:
+    """`text-spacing-trim` and `text-autospace` for the edition, as the PDF sets it."""
+    css = (
+        environment()
+        .get_template("epub/spacing.css.j2")
+        .render(style=typesetting.style_for(ctx.language), autospace=typesetting.autospace)
+    )
+    return epub.EpubItem(
+        uid="css-spacing", file_name=f"style/{SPACING_CSS}", media_type="text/css", content=css
+    )
 
 
 def _stylesheets(book: epub.EpubBook, sheets: tuple[str, ...]) -> None:
@@ -270,12 +287,13 @@ def build_book(
     book = epub.EpubBook()
     starts = page_starts(issue)
     _metadata(book, ctx, paged=bool(starts))
-    sheets = VERTICAL_STYLESHEETS if options.vertical else STYLESHEETS
+    sheets = (*(VERTICAL_STYLESHEETS if options.vertical else STYLESHEETS), SPACING_CSS)
     if options.embed_fonts:
         sheets = (*sheets, FONTS_CSS)
     if options.vertical:
         _vertical(book)
-    _stylesheets(book, tuple(s for s in sheets if s != FONTS_CSS))
+    _stylesheets(book, tuple(s for s in sheets if s not in (FONTS_CSS, SPACING_CSS)))
+    book.add_item(spacing_stylesheet(ctx, options.typesetting))
     cover = _cover(book, ctx, sheets)
     title_page = _page("titlepage", ctx.title, ctx, sheets)
     chapters = [_chapter(a, ctx, sheets, starts.get(a.id)) for a in issue.articles]
@@ -311,15 +329,20 @@ def with_package_language(opf: bytes, language: str) -> bytes:
 
 
 def reproducible_zip(
-    source: Path, dest: Path, when: datetime, replace: dict[str, bytes] | None = None
+    source: Path,
+    dest: Path,
+    when: datetime,
+    replace: dict[str, bytes] | None = None,
+    add: dict[str, bytes] | None = None,
 ) -> None:
     """Copy an EPUB with `mimetype` first and stored, and one fixed timestamp everywhere;
-    `replace` swaps the content of named members."""
-    replace = replace or {}
+    `replace` swaps the content of named members, `add` appends new ones."""
+    replace = {**(add or {}), **(replace or {})}
     stamp = max(when.timetuple()[:6], (1980, 1, 1, 0, 0, 0))
     with zipfile.ZipFile(source) as src, zipfile.ZipFile(dest, "w") as out:
         names = src.namelist()
         ordered = ["mimetype", *[n for n in names if n != "mimetype"]]
+        ordered += [name for name in add or {} if name not in names]
         for name in ordered:
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.create_system = 3
@@ -330,6 +353,11 @@ def reproducible_zip(
             out.writestr(info, data, compresslevel=None if stored else 6)
 
 
+def apple_display_options() -> bytes:
+    """Apple Books' display options: use the fonts the book embeds."""
+    return environment().get_template("epub/apple-display-options.xml.j2").render().encode()
+
+
 class EpubBackend:
     name: ClassVar[str] = "epub"
     suffix: ClassVar[str] = ".epub"
@@ -337,7 +365,10 @@ class EpubBackend:
 
     def __init__(self, options: BackendOptions | None = None) -> None:
         embed = options.embed_fonts if options else False
-        self.options = EpubOptions(vertical=self.vertical, embed_fonts=embed)
+        typesetting = options.page.typesetting if options else Typesetting()
+        self.options = EpubOptions(
+            vertical=self.vertical, embed_fonts=embed, typesetting=typesetting
+        )
         #: facts for the report (embedded font bytes), from the last `write()`
         self.details: dict[str, int] = {}
 
@@ -360,7 +391,9 @@ class EpubBackend:
                 raise RenderError("ebooklib failed to write the EPUB", path=dest)
             with zipfile.ZipFile(raw) as built:
                 opf = with_package_language(built.read(OPF_NAME), ctx.language)
-            reproducible_zip(raw, final, ctx.modified, {f"EPUB/{NAV_HREF}": nav, OPF_NAME: opf})
+            add = {APPLE_OPTIONS: apple_display_options()} if self.options.embed_fonts else {}
+            replace = {f"EPUB/{NAV_HREF}": nav, OPF_NAME: opf}
+            reproducible_zip(raw, final, ctx.modified, replace, add)
         return dest
 
 

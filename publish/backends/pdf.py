@@ -26,13 +26,15 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from publish.backends import BackendOptions
-from publish.backends.cjk_justify import cjk_justification
+from publish.backends.cjk_justify import FaceVariants, LineStyle, cjk_layout
 from publish.errors import RenderError
 from publish.files import atomic_path
+from publish.font_variants import halves_face, spaced_face
 from publish.fonts import EMOJI_FAMILY, REPLACEMENT, find_font, missing_glyphs, subset_font
 from publish.model import Article, Issue
 from publish.pagesetup import PageSetup, stylesheet
 from publish.render import STYLES_DIR, RenderContext, TocEntry, environment
+from publish.typesetting import ADJUSTABLE, Typesetting, spaced_chars
 
 STYLESHEETS = ("base.css", "pdf.css")
 TEMPLATE = "pdf/issue.html.j2"
@@ -173,27 +175,67 @@ TYPESETTING_CHARS = frozenset(
 )  # fmt: skip
 
 
-def font_subsets(html: str, ctx: RenderContext, folder: Path) -> str:
+def _face_rule(family: str, weight: str, path: Path) -> str:
+    return (
+        f'@font-face {{ font-family: "{family}"; font-weight: {weight};'
+        f" src: url({path.as_uri()}); }}"
+    )
+
+
+def font_faces(
+    html: str, ctx: RenderContext, folder: Path, typesetting: Typesetting | None = None
+) -> tuple[str, LineStyle]:
     """Write the edition's faces, cut down to the characters it prints, into `folder`; return
-    the @font-face rules that name them "<family> Subset" (pdf.css lists those first).
+    the @font-face rules that name them "<family> Subset" (pdf.css lists those first), and the
+    layout extension's settings with the derived faces its punctuation style and Han–Latin
+    spacing use ("<family> Halves", "<family> Spaced").
 
     HarfBuzz cuts a face in ~50 ms; WeasyPrint would otherwise copy each whole ~25 MB
     collection into memory to embed it, which doubled the peak memory of a render.
     """
-    chars = "".join(sorted(set(html) | TYPESETTING_CHARS))
+    typesetting = typesetting or Typesetting()
+    punctuation = typesetting.style_for(ctx.language)
+    used = set(html)
+    chars = "".join(sorted(used | TYPESETTING_CHARS))
+    marks = "" if punctuation == "tw" else "".join(sorted(used & ADJUSTABLE))
+    space = typesetting.autospace_em
+    before = "".join(sorted(spaced_chars(html))) if space else ""
     rules: list[str] = []
+    variants: list[FaceVariants] = []
     for family in (ctx.serif_font, ctx.sans_font):
+        halves, spaced = f"{family} Halves", f"{family} Spaced"
         for weight in ("normal", "bold"):
+            font = find_font(family, bold=weight == "bold")
             path = folder / f"{len(rules)}.otf"
-            path.write_bytes(subset_font(find_font(family, bold=weight == "bold"), chars))
-            rules.append(
-                f'@font-face {{ font-family: "{family} Subset"; font-weight: {weight};'
-                f" src: url({path.as_uri()}); }}"
+            path.write_bytes(subset_font(font, chars))
+            rules.append(_face_rule(f"{family} Subset", weight, path))
+            if marks:
+                path = folder / f"{len(rules)}.otf"
+                path.write_bytes(halves_face(font, marks, halves))
+                rules.append(_face_rule(halves, weight, path))
+            if before:
+                path = folder / f"{len(rules)}.otf"
+                path.write_bytes(spaced_face(font, before, space, spaced))
+                rules.append(_face_rule(spaced, weight, path))
+        variants.append(
+            FaceVariants(
+                f"{family} Subset",
+                halves if marks else None,
+                frozenset(marks),
+                spaced if before else None,
+                frozenset(before),
             )
-    return "\n".join(rules)
+        )
+    return "\n".join(rules), LineStyle(punctuation, tuple(variants))
 
 
-def render_pdf(html: str, target: Path, ctx: RenderContext, pdf_variant: str | None = None) -> None:
+def render_pdf(
+    html: str,
+    target: Path,
+    ctx: RenderContext,
+    pdf_variant: str | None = None,
+    typesetting: Typesetting | None = None,
+) -> None:
     options: dict[str, Any] = {
         # Stable /ID: the edition's identifier (the second half is WeasyPrint's content hash).
         "pdf_identifier": ctx.identifier.encode(),
@@ -201,13 +243,13 @@ def render_pdf(html: str, target: Path, ctx: RenderContext, pdf_variant: str | N
     if pdf_variant:
         options["pdf_variant"] = pdf_variant
     with tempfile.TemporaryDirectory(prefix="publish-fonts-") as folder:
-        faces = font_subsets(html, ctx, Path(folder))
+        faces, style = font_faces(html, ctx, Path(folder), typesetting)
         document = weasyprint.HTML(
             string=html.replace("</head>", f"<style>{faces}</style>\n</head>", 1),
             base_url=STYLES_DIR.as_uri() + "/",  # the <link>ed stylesheets resolve here
             url_fetcher=StylesOnlyFetcher(fonts=Path(folder)),
         )
-        with cjk_justification():
+        with cjk_layout(style):
             document.write_pdf(target, font_config=FontConfiguration(), **options)
 
 
@@ -246,7 +288,7 @@ class PdfBackend:
             self.warnings = messages
             messages.extend(replaced)
             try:
-                render_pdf(html, tmp, ctx, self.page.pdf_variant)
+                render_pdf(html, tmp, ctx, self.page.pdf_variant, self.page.typesetting)
             except FatalURLFetchingError as exc:  # a BaseException, not an Exception
                 cause = exc.__cause__ or exc
                 raise RenderError(f"cannot load a stylesheet: {cause}", path=dest) from exc

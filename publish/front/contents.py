@@ -37,6 +37,7 @@ P_UNPAGED = 1.2  # a title without a page where the others have one (a column na
 P_SKIP = 0.2  # a name list not found in the body, as an entry of its own
 P_LOSE = 1.0  # a line of text that is no part of any entry
 P_LONE = 0.1  # an unnumbered entry the body does not print
+P_DANGLING = 0.2  # a column name with no entry after it
 M_FOUND = 0.04  # _match of a similarity of 0.8: the body prints the title
 P_BLANK = 0.3  # an entry running over a blank line where the page has few
 _SECTION_TEXT = regex.compile(r"^[\p{Han}·“”\"]{2,14}(?:\s+[A-Z][A-Z&\s]*)?$")
@@ -361,6 +362,7 @@ class _Step:
     entry: _Entry | None = None
     section: str | None = None
     last_runs: tuple[tuple[int, int], ...] = ()  # where the last entry found in the body is
+    held: float = 0.0  # a column name's score, counted once an entry follows it
 
 
 def _continues(previous: _Step, entry: _Entry) -> bool:
@@ -382,16 +384,19 @@ def _best_grouping(rows: list[_Row], page: _Page) -> list[_Step]:
         after_section = here.section is not None
 
         def offer(j: int, step: _Step) -> None:
+            # Steps are compared with what they hold: a column name waiting for its entries.
             current = best[j]
-            if current is None or step.score > current.score:
+            if current is None or step.score + step.held > current.score + current.held:
                 best[j] = step
 
-        offer(i + 1, _Step(here.score + _skip_score(rows[i], page), i, last_runs=here.last_runs))
+        skip = here.score + _skip_score(rows[i], page)
+        offer(i + 1, _Step(skip, i, last_runs=here.last_runs, held=here.held))
         following = rows[i + 1] if i + 1 < n else None
         section = _section_score(rows[i], after_section, page, following)
         if section is not None:
+            # A column name counts only when an entry follows it (none follows the last line).
             name = section_name(rows[i].read.text)
-            offer(i + 1, _Step(here.score + section, i, section=name))
+            offer(i + 1, _Step(here.score - P_DANGLING, i, section=name, held=section + P_DANGLING))
         for j in range(i + 1, min(n, i + MAX_ENTRY_LINES) + 1):
             entry = _entry(rows[i:j], page, rows[j] if j < n else None)
             if entry is not None:
@@ -400,7 +405,8 @@ def _best_grouping(rows: list[_Row], page: _Page) -> list[_Step]:
                     W_ENTRY + W_MATCH + W_PAGE if _continues(here, entry) else 0.0
                 )
                 runs = entry.runs or here.last_runs
-                offer(j, _Step(here.score + score, i, entry=entry, last_runs=runs))
+                total = here.score + here.held + score
+                offer(j, _Step(total, i, entry=entry, last_runs=runs))
     steps: list[_Step] = []
     at = n
     while at > 0:

@@ -22,6 +22,8 @@ _FIELD = regex.compile(rf"^({_LABELS})\s*[/／:：]?\s*(.*)$")
 # Labels that start a notice paragraph rather than a field.
 _GENERIC_FIELD = regex.compile(r"^(\p{Han}{2,10})\s*[:：]\s*(\S.*)$")
 _NOT_FIELDS = frozenset({"本刊", "声明", "欢迎来稿", "内部资料"})
+# Those notices, kept whole for the colophon: `声明` and the paragraphs under it, `欢迎来稿`.
+_NOTICE = regex.compile(r"^(?:声明|欢迎来稿|内部资料)|^本刊.{16,}")
 _PERIOD = regex.compile(
     rf"({ISSUE_YEAR})\s*年\s*第\s*(\d{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*期"
 )
@@ -120,6 +122,15 @@ def parse_masthead(front: list[Line]) -> Masthead:
             continue
         current = None
     return Masthead(tuple(f.build() for f in fields), frozenset(consumed))
+
+
+def masthead_notices(front: list[Line], consumed: frozenset[int]) -> tuple[str, ...]:
+    """The statements printed with the masthead, neither fields nor contents entries."""
+    return tuple(
+        line.text
+        for line in front
+        if line.first not in consumed and not line.has("bullet") and _NOTICE.match(line.text)
+    )
 
 
 def _continues(current: _FieldBuilder, line: Line) -> bool:
@@ -228,6 +239,7 @@ def extract_metadata(front: list[Line], meta_lines: list[Line]) -> tuple[IssueMe
         cn=cn.group(1) if cn else None,
         price=_field_value(fields, "定价"),
         masthead=fields,
+        notices=masthead_notices(front, masthead.consumed),
     )
     return _with_web_fields(meta, meta_lines), masthead
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,11 +13,14 @@ import pytest
 from lxml import etree
 
 from publish.backends import BackendOptions, get_backend
-from publish.backends.epub import chapter_href
+from publish.backends.epub import APPLE_OPTIONS, chapter_href
 from publish.model import Issue
+from publish.pagesetup import PageSetup
 from publish.pipeline import process
+from publish.plaintext import render_text
 from publish.render import build_context, build_time
 from publish.script import ScriptConfig, convert_issue
+from publish.typesetting import Typesetting
 from publish.validate import run_epubcheck
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -297,6 +302,9 @@ def test_embedded_fonts_cover_every_character(
     assert sorted(fonts) == ["fonts/serif-bold.otf", "fonts/serif-normal.otf"]
     chapter = _xml(epub, f"EPUB/{chapter_href(issue.articles[0].id)}")
     assert "../style/fonts.css" in chapter.xpath("//x:link/@href", namespaces=NS)
+    # Apple Books draws embedded fonts only when told to
+    options = _xml(epub, APPLE_OPTIONS)
+    assert options.xpath("//option[@name='specified-fonts']/text()") == ["true"]
     with zipfile.ZipFile(epub) as zf:
         text = "".join(
             "".join(_xml(epub, n).itertext()) for n in zf.namelist() if n.endswith(".xhtml")
@@ -306,3 +314,70 @@ def test_embedded_fonts_cover_every_character(
     missing = {ch for ch in text if ch.strip() and ord(ch) not in covered}
     # emoji are not in any CJK face: the reader's fallback draws them
     assert {ch for ch in missing if ord(ch) < 0x1F000} == set()
+
+
+def test_apple_options_only_with_embedded_fonts(built: dict[str, tuple[Issue, Path]]) -> None:
+    _issue, epub = built[SEEDS[0].name]
+    with zipfile.ZipFile(epub) as zf:
+        assert APPLE_OPTIONS not in zf.namelist()
+
+
+def _css(epub: Path, name: str) -> str:
+    with zipfile.ZipFile(epub) as zf:
+        return zf.read(f"EPUB/style/{name}").decode()
+
+
+def test_spacing_stylesheet_follows_the_edition(
+    built: dict[str, tuple[Issue, Path]], tmp_path: Path
+) -> None:
+    """text-spacing-trim and text-autospace for reading systems that implement them: GB
+    trimming for the simplified edition, nominal widths for Taiwan's."""
+    issue, epub = built[SEEDS[0].name]
+    chapter = _xml(epub, f"EPUB/{chapter_href(issue.articles[0].id)}")
+    assert "../style/spacing.css" in chapter.xpath("//x:link/@href", namespaces=NS)
+    css = _css(epub, "spacing.css")
+    assert "text-spacing-trim: trim-both;" in css
+    assert "text-autospace: ideograph-alpha ideograph-numeric;" in css
+    taiwan = convert_issue(issue, ScriptConfig(variant="s2tw"))
+    ctx = build_context(taiwan, modified=build_time(EPOCH))
+    options = BackendOptions(page=PageSetup(typesetting=Typesetting(autospace="none")))
+    tw = get_backend("epub", options).write(taiwan, ctx, tmp_path / "tw.epub")
+    css = _css(tw, "spacing.css")
+    assert "text-spacing-trim: space-all;" in css and "trim-start" not in css
+    assert "text-autospace: no-autospace;" in css
+
+
+def _all_text(epub: Path) -> str:
+    with zipfile.ZipFile(epub) as zf:
+        names = [n for n in zf.namelist() if n.endswith(".xhtml")]
+    return "".join("".join(_xml(epub, n).itertext()) for n in names)
+
+
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@pytest.mark.parametrize("seed", [s.name for s in SEEDS])
+def test_every_han_character_of_the_cleaned_text_is_in_the_book(
+    built: dict[str, tuple[Issue, Path]], seed: str
+) -> None:
+    """The cleaned text (`publish clean`: contents and masthead page included) has no Han
+    character the EPUB lacks, counted with multiplicity: at most 0.1 % may be missing (a
+    contents entry that matched no article)."""
+    issue, epub = built[seed]
+    wanted = Counter(HAN.findall(render_text(issue)))
+    found = Counter(HAN.findall(_all_text(epub)))
+    missing = sum((wanted - found).values())
+    assert missing <= 0.001 * sum(wanted.values()), (wanted - found).most_common(20)
+
+
+@pytest.mark.parametrize("seed", [s.name for s in SEEDS if s.name.startswith(FULL_ISSUES)])
+def test_colophon_carries_the_whole_masthead(
+    built: dict[str, tuple[Issue, Path]], seed: str
+) -> None:
+    issue, epub = built[seed]
+    colophon = " ".join(_xml(epub, "EPUB/text/colophon.xhtml").itertext())
+    for field in issue.meta.masthead:
+        assert field.label in colophon and field.value in colophon, field
+    assert issue.meta.notices
+    for notice in issue.meta.notices:
+        assert notice in colophon

@@ -12,11 +12,14 @@ import shutil
 import subprocess
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pdf_measures
+import pymupdf
 import pypdf
 import pytest
 from pypdf.generic import DictionaryObject
@@ -28,8 +31,10 @@ from publish.errors import RenderError
 from publish.model import Article, Block, BlockType, Issue, IssueMeta, Section, Span
 from publish.pagesetup import PageSetup
 from publish.pipeline import process
+from publish.plaintext import render_text
 from publish.render import STYLES_DIR, RenderContext, TocEntry, build_context
 from publish.script import ScriptConfig, convert_issue
+from publish.typesetting import Typesetting
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
 FULL_ISSUES = ("000", "001", "003")
@@ -120,10 +125,11 @@ def printed_page(contents: str, title: str, start: int) -> tuple[int, int]:
     """The page number printed after `title` (found from `start`) and where the match ends.
 
     Spaces are dropped (titles wrap and leaders are dotted); line ends are kept, because the
-    number ends its line and the next title may begin with digits.
+    number ends its line and the next title may begin with digits. The author the printed
+    contents names may stand between the title and the leader, and may leave it no dots.
     """
     flat = "\n".join(line.replace(" ", "").replace("\u3000", "") for line in contents.split("\n"))
-    pattern = "\n?".join(re.escape(char) for char in squeeze(title)) + r"\n?\.+(\d+)$"
+    pattern = "\n?".join(re.escape(char) for char in squeeze(title)) + r"[^.\d]*?\.*(\d+)$"
     match = re.compile(pattern, re.MULTILINE).search(flat, start)
     assert match, f"{title!r} with a page number not found on the contents pages"
     return int(match[1]), match.end()
@@ -551,3 +557,131 @@ def test_chinese_lines_are_justified_flush_right(built: Built) -> None:
     assert len(flush) > 1000
     assert len(ragged) / len(flush) < 0.03, ragged[:5]
     assert over == []
+
+
+# ------------------------------------------------------------------------ typesetting style
+
+
+@cache
+def measured_lines(path: Path) -> list[pdf_measures.Line]:
+    """Body lines of the article pages (PyMuPDF character origins), once per file."""
+    reader = pypdf.PdfReader(path)
+    first = min(mark.page for mark in outline_marks(reader))
+    return pdf_measures.body_lines(path, pages=range(first, len(reader.pages) - 1))
+
+
+@pytest.mark.e2e
+def test_adjacent_punctuation_takes_at_most_one_and_a_half_ems(built: Built) -> None:
+    """GB style (the simplified edition's default): every pair of adjacent marks in the body,
+    `。”` `”，` `》（` …, advances at most 1.5 em (justification's letter spacing taken off)."""
+    pairs = list(pdf_measures.punctuation_pairs(measured_lines(built.path)))
+    assert len(pairs) > 200
+    wide = [(p.text, round(p.advance, 3)) for p in pairs if p.advance > 1.5 + 0.02]
+    assert wide == []
+
+
+@pytest.mark.e2e
+def test_han_and_latin_or_digits_are_a_quarter_em_apart(built: Built) -> None:
+    moves = list(pdf_measures.han_latin_transitions(measured_lines(built.path)))
+    assert len(moves) > 100
+    off = [(t.text, round(t.gap, 3)) for t in moves if abs(t.gap - 0.25) > 0.03]
+    assert off == []
+
+
+@pytest.mark.e2e
+def test_no_line_starts_with_a_space(built: Built) -> None:
+    lines = measured_lines(built.path)
+    assert [line.text[:10] for line in lines if line.text[:1].isspace()] == []
+    extracted = subprocess.run(
+        ["pdftotext", "-f", "5", str(built.path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert [line[:10] for line in extracted.splitlines() if line[:1] == " "] == []
+
+
+@pytest.mark.e2e
+def test_non_final_lines_of_paragraphs_end_flush(built: Built) -> None:
+    flush, short = pdf_measures.justified(measured_lines(built.path))
+    assert len(flush) > 1000
+    assert len(flush) / (len(flush) + len(short)) >= 0.985, [s.text for s in short[:5]]
+
+
+@pytest.mark.e2e
+def test_every_han_character_of_the_cleaned_text_is_printed(built: Built) -> None:
+    """Counted with multiplicity, running heads aside: the contents page (with the authors it
+    names) and the colophon (every masthead field and statement) print what the cleaned text
+    holds; at most 0.1 % may be missing (a contents entry that matched no article)."""
+    wanted = Counter(HAN.findall(render_text(built.issue)))
+    found = Counter(HAN.findall(pdf_measures.type_area_text(built.path)))
+    missing = wanted - found
+    assert sum(missing.values()) <= 0.001 * sum(wanted.values()), missing.most_common(20)
+
+
+TYPESET = "他说：“好的。”然后（见《人民日报》）走了，“我们”在2024年收到了ABC公司的3份文件。" * 8
+
+
+def typeset_pdf(dest: Path, typesetting: Typesetting, language: str = "zh-Hans") -> Path:
+    issue = replace(tiny_issue(TYPESET), meta=replace(tiny_issue().meta, language=language))
+    PdfBackend(BackendOptions(page=PageSetup(typesetting=typesetting))).write(
+        issue, build_context(issue, modified=WHEN), dest
+    )
+    return dest
+
+
+def article_lines(path: Path) -> list[pdf_measures.Line]:
+    """The article pages of a tiny issue: after the title and contents pages, before the
+    colophon."""
+    return pdf_measures.body_lines(path, pages=range(2, len(pypdf.PdfReader(path).pages) - 1))
+
+
+def extracted_texts(path: Path) -> dict[str, str]:
+    with pymupdf.open(path) as doc:
+        mupdf = "".join(page.get_text() for page in doc)
+    poppler = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return {
+        "pymupdf": mupdf,
+        "pdftotext": poppler,
+        "pypdf": "".join(p.extract_text() for p in pypdf.PdfReader(path).pages),
+    }
+
+
+@pytest.mark.e2e
+def test_compression_and_spacing_leave_the_text_layer_alone(tmp_path: Path) -> None:
+    """Three extractors read the same characters from the compressed, spaced edition as from
+    one set at nominal widths: no character added (no space at a Han–Latin boundary), none
+    lost, and no line split where a halved mark meets the next glyph."""
+    plain = extracted_texts(typeset_pdf(tmp_path / "plain.pdf", Typesetting("tw", "none")))
+    styled = extracted_texts(typeset_pdf(tmp_path / "gb.pdf", Typesetting("gb", "quarter")))
+    for tool, text in styled.items():
+        assert squeeze(text) == squeeze(plain[tool]), tool
+        assert "在2024年收到了ABC公司的3份文件" in text.replace("\n", ""), tool
+    lines = [line for line in styled["pdftotext"].splitlines() if "人民日报" in line]
+    assert all(len(line) > 20 for line in lines), lines  # whole lines, not split at `：“`
+
+
+@pytest.mark.e2e
+def test_taiwan_style_keeps_nominal_widths(tmp_path: Path) -> None:
+    path = typeset_pdf(tmp_path / "tw.pdf", Typesetting(), language="zh-Hant-TW")
+    pairs = list(pdf_measures.punctuation_pairs(article_lines(path)))
+    assert pairs and all(abs(p.advance - 2) < 0.02 for p in pairs)
+
+
+@pytest.mark.e2e
+def test_hong_kong_style_compresses_pairs_in_its_centred_face(tmp_path: Path) -> None:
+    path = typeset_pdf(tmp_path / "hk.pdf", Typesetting(), language="zh-Hant-HK")
+    lines = article_lines(path)
+    pairs = list(pdf_measures.punctuation_pairs(lines))
+    assert pairs and all(p.advance <= 1.52 for p in pairs)
+    moves = list(
+        pdf_measures.han_latin_transitions(lines, pdf_measures.Advances("Noto Serif CJK HK"))
+    )
+    assert moves and all(abs(t.gap - 0.25) < 0.03 for t in moves)
+
+
+@pytest.mark.e2e
+def test_autospace_none_and_eighth(tmp_path: Path) -> None:
+    for setting, gap in (("none", 0.0), ("eighth", 0.125)):
+        path = typeset_pdf(tmp_path / f"{setting}.pdf", Typesetting(autospace=setting))
+        moves = list(pdf_measures.han_latin_transitions(article_lines(path)))
+        assert moves and all(abs(t.gap - gap) < 0.03 for t in moves), setting
