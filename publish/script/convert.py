@@ -32,7 +32,7 @@ from publish.model import (
 from publish.script.check import context, post_check
 from publish.script.corrections import correct
 from publish.script.names import names_in_text, names_to_protect
-from publish.script.tables import ambiguous_alone, surname_forms
+from publish.script.tables import ambiguous_alone, one_to_many, surname_forms, taiwan_phrases
 from publish.script.words import SEPARATOR, units
 
 Variant = Literal["s2t", "s2tw", "s2twp", "s2hk"]
@@ -143,8 +143,8 @@ def convert_text(text: str, run: _Run) -> Converted:
     pieces: list[str] = []
     guesses: list[int] = []
     for unit in units(protected):
-        if unit.spelling is not None:
-            pieces.append(places.hold(_in_variant(unit.spelling, variant)))
+        if unit.spelling is not None and not _taiwan_vocabulary(unit.text, variant):
+            pieces.append(places.hold(correct(_in_variant(unit.spelling, variant))))
             continue
         if len(unit.text) == 1 and unit.text in ambiguous_alone():
             guesses.append(len(pieces))
@@ -160,11 +160,20 @@ def convert_text(text: str, run: _Run) -> Converted:
     contexts = []
     for index in guesses:
         start = sum(len(p) for p in out[:index])
-        contexts.append(context(converted, start, start + len(out[index])))
+        choices = "/".join(one_to_many()[pieces[index]])
+        contexts.append(f"{out[index]} ({choices}) …{context(converted, start, start + 1)}…")
     quotes = run.config.quotes
     if quotes or (quotes is None and variant in CORNER_QUOTES):
         converted = converted.translate(_CORNER_QUOTES)
     return Converted(converted, tuple(contexts))
+
+
+def _taiwan_vocabulary(text: str, variant: str) -> bool:
+    """s2twp's own vocabulary is in the word: OpenCC converts it, not the lexicon."""
+    if variant != "s2twp":
+        return False
+    phrases = taiwan_phrases()
+    return any(text[i:j] in phrases for i in range(len(text)) for j in range(i + 1, len(text) + 1))
 
 
 def _opencc_pieces(pieces: list[str], variant: str) -> list[str]:
@@ -231,7 +240,7 @@ def convert_issue(issue: Issue, config: ScriptConfig) -> Issue:
         for found in post_check(converted.text, text):
             _flag(run, f"check the conversion: …{found}…")
         for found in converted.guesses:
-            _flag(run, f"check the conversion (a one-character guess): …{found}…")
+            _flag(run, f"check the conversion, a one-character guess: {found}")
         return converted.text
 
     sections = map_strings(issue.sections, convert)
@@ -248,7 +257,9 @@ def convert_issue(issue: Issue, config: ScriptConfig) -> Issue:
     )
 
 
-def convert_phrase(text: str, variant: Variant = "s2t", protected: Iterable[str] = ()) -> str:
-    """Convert one phrase with the same machinery (tests and `publish` tools)."""
-    config = ScriptConfig(variant=variant, protected=tuple(protected))
+def convert_phrase(
+    text: str, variant: Variant = "s2t", protected: Iterable[str] = (), quotes: bool | None = None
+) -> str:
+    """Convert one phrase with the same machinery (tests, the benchmark)."""
+    config = ScriptConfig(variant=variant, protected=tuple(protected), quotes=quotes)
     return convert_text(text, _Run(config, _phrase_table(names_in_text(text), config, ()))).text

@@ -46,6 +46,7 @@ CORRECTIONS: Final[tuple[tuple[regex.Pattern[str], str, str], ...]] = (
         "verb + 了 (particle), not 明瞭 (clear)",
     ),
     (regex.compile(r"[裏裡](?=\d|[（(]|小區|社區|號)"), "里", "里 in a lane or estate name"),
+    (regex.compile(r"(?<=作者|筆者)系(?=\p{Han})"), "係", "作者系…: the copula 係 (is), not 系"),
     (
         regex.compile(r"(?<![\d一二兩三四五六七八九十百千萬幾每這那數半單成整])隻(?=有|是|要|能)"),
         "只",

@@ -25,18 +25,24 @@ from publish.names import is_person_name, surnames
 from publish.script.tables import surname_forms
 from publish.script.words import cut, word_count
 
-TITLES_BEFORE: Final = frozenset(
-    "教师 老师 记者 通讯员 书记 主任 同志 委员 主席 局长 部长 校长 院长 经理 代表 烈士 队员 党员 "
-    "馆员 先生 女士 教授 研究员 作者 编辑 摄影 讲师 村民 居民 市民 干部".split()
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Not roles that are also verbs (编辑范本 is "edit the template", 代表 "represent").
+TITLES_BEFORE: Final = _words(
+    "教师 老师 记者 通讯员 书记 主任 同志 委员 主席 局长 部长 校长 院长 经理 烈士 队员 党员 "
+    "馆员 先生 女士 教授 研究员 作者 讲师 村民 居民 市民"
 )
-TITLES_AFTER: Final = frozenset(
+TITLES_AFTER: Final = _words(
     "烈士 同志 先生 女士 老师 书记 主任 故居 纪念馆 等人 教授 院士 主席 局长 部长 校长 院长 "
-    "委员 代表 一行 夫妇 母亲 父亲 一家".split()
+    "委员 代表 一行 夫妇 母亲 父亲 一家"
 )
-SAYING: Final = frozenset("说 表示 指出 强调 介绍 认为 告诉 回忆 说道 提出 谈到 坦言".split())
+SAYING: Final = _words("说 表示 指出 强调 介绍 认为 告诉 回忆 说道 提出 谈到 坦言")
 # A bare surname before a form of address (余先生说, 范老师讲). Not 于: a clause-initial 于 is
 # as often the preposition (于先生犹见典型), so it converts and the post-check flags it.
-_ADDRESS: Final = frozenset("先生 女士 老师 同志 书记 主任 教授".split())
+_ADDRESS: Final = _words("先生 女士 老师 同志 书记 主任 教授")
 _LIST: Final = regex.compile(r"(?<![\p{Han}])((?:\p{Han}{2,3}、)+\p{Han}{2,3})(?![\p{Han}])")
 _TOKEN_SPLIT: Final = regex.compile(r"[\s/／、，,]+")
 _COMMON_WORD: Final = 100  # jieba's count from which a dictionary word is taken as a word
@@ -65,12 +71,16 @@ def _nr_words() -> frozenset[str]:
 
 def _name_like(word: str) -> bool:
     """A 2–3 character name with a protected surname, not a common word of the dictionary
-    (于是, 余下, 范围); rare dictionary entries (于洋, 46 in jieba's counts) may be names."""
+    (于是, 余下, 范围); rare two-character entries (于洋, 46 in jieba's counts) may be names,
+    three-character ones (党总支) are words."""
     return (
         2 <= len(word) <= 3
         and word[0] in protected_surnames()
         and is_person_name(word)
-        and (word_count(word) < _COMMON_WORD or word in _nr_words())
+        and (
+            (word_count(word) < _COMMON_WORD if len(word) == 2 else not word_count(word))
+            or word in _nr_words()
+        )
     )
 
 

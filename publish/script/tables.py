@@ -38,7 +38,9 @@ def one_to_many() -> dict[str, tuple[str, ...]]:
 def ambiguous_alone() -> frozenset[str]:
     """Characters whose traditional form, as a word on their own, real text often chooses
     otherwise than OpenCC's default (只: 只 or 隻): marked `*` in the table."""
-    return frozenset(line.split("\t")[0] for line in _lines("script_one_to_many") if line.endswith("\t*"))
+    return frozenset(
+        line.split("\t")[0] for line in _lines("script_one_to_many") if line.endswith("\t*")
+    )
 
 
 @cache
@@ -65,6 +67,12 @@ def surname_forms() -> dict[str, str]:
         body = line.split("#", 1)[0].split()
         table[body[0]] = body[1]
     return table
+
+
+@cache
+def taiwan_phrases() -> frozenset[str]:
+    """Simplified words that OpenCC's s2twp replaces with Taiwan vocabulary (文件 → 檔案)."""
+    return frozenset(_lines("script_twphrases"))
 
 
 @cache
