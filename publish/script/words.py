@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Final
 
 from publish.script.tables import genre_words, lexicon, max_word, multiword, one_to_many
@@ -46,7 +46,12 @@ def _tokenizer() -> Any:
 
 def cut(text: str) -> list[str]:
     """jieba's words (with new-word discovery), this genre's terms included."""
-    return list(_tokenizer().cut(text, HMM=True))
+    return list(_cut(text))
+
+
+@lru_cache(maxsize=4096)  # names and units cut the same paragraph: cut it once
+def _cut(text: str) -> tuple[str, ...]:
+    return tuple(_tokenizer().cut(text, HMM=True))
 
 
 def word_count(word: str) -> int:
