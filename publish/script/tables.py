@@ -70,9 +70,27 @@ def surname_forms() -> dict[str, str]:
 
 
 @cache
+def surname_words() -> dict[str, tuple[int, str]]:
+    """于是 → (count, tag): the segmenter's dictionary words that begin with a surname OpenCC
+    would change, so that a name candidate can be told from a common word."""
+    table = {}
+    for line in _lines("script_surname_words"):
+        word, count, tag = line.split("\t")
+        table[word] = (int(count), tag)
+    return table
+
+
+@cache
 def taiwan_phrases() -> frozenset[str]:
     """Simplified words that OpenCC's s2twp replaces with Taiwan vocabulary (文件 → 檔案)."""
     return frozenset(_lines("script_twphrases"))
+
+
+@cache
+def unit_prefixes() -> frozenset[str]:
+    """Every proper prefix of a multi-word phrase or lexicon entry (一 of 一只): where a unit
+    may go on into the next word."""
+    return frozenset(key[:n] for key in (*multiword(), *lexicon()) for n in range(1, len(key)))
 
 
 @cache

@@ -2,7 +2,9 @@
 
 OpenCC matches the longest phrase entry from each position, whatever the words are: 不断|发挥
 meets the entry 断发 (cut hair), 指明|了 meets 明了 (clear). Here the simplified text is cut into
-words by jieba (with this genre's terms, data/script_words.txt), and a separator that no entry
+words by jieba's algorithm and dictionary (rjieba, the binding of jieba-rs: native speed, its
+dictionary built into the library, so no cache file and a load of about 0.1 s; this genre's
+terms added from data/script_words.txt), and a separator that no entry
 contains is put between words, so OpenCC converts word by word. Two kinds of unit may cover
 more than one word: OpenCC phrases that jieba splits but that are whole words on both edges
 (一只 → 一隻, data/script_multiword.txt), and spellings from real traditional text
@@ -12,36 +14,24 @@ character with the wrong one of several candidates (卷动 → 捲動, not 卷�
 
 from __future__ import annotations
 
-import logging
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any, Final
+from typing import Final, NamedTuple
 
-from publish.script.tables import genre_words, lexicon, max_word, multiword, one_to_many
+from publish.script.engine import opencc, segmenter
+from publish.script.tables import lexicon, max_word, multiword, one_to_many, unit_prefixes
 
 SEPARATOR: Final = "\U0010fffd"  # Private Use Plane 16: in no OpenCC entry, kept as is
 _MAX_WORDS: Final = 4  # a unit covers at most this many of jieba's words
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """One unit of conversion: simplified text and, when a table decided it, its spelling."""
+class Unit(NamedTuple):
+    """One unit of conversion: simplified text and, when a table decided it, its spelling.
+
+    A named tuple, not a dataclass: there is one per word (40,000 in a large issue), and a
+    tuple is several times cheaper to make."""
 
     text: str
     spelling: str | None = None  # in OpenCC's standard traditional forms
-
-
-@cache
-def _tokenizer() -> Any:
-    import jieba  # noqa: PLC0415 - only traditional editions need the segmenter
-
-    jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading at DEBUG to stderr
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    for line in genre_words():
-        word, count, tag = line.split()
-        tokenizer.add_word(word, int(count), tag)
-    return tokenizer
 
 
 def cut(text: str) -> list[str]:
@@ -51,37 +41,41 @@ def cut(text: str) -> list[str]:
 
 @lru_cache(maxsize=4096)  # names and units cut the same paragraph: cut it once
 def _cut(text: str) -> tuple[str, ...]:
-    return tuple(_tokenizer().cut(text, HMM=True))
-
-
-def word_count(word: str) -> int:
-    """The word's count in the segmenter's dictionary; 0 for a word jieba invented (a name)."""
-    return int(_tokenizer().FREQ.get(word) or 0)
+    return tuple(segmenter().cut(text, True))
 
 
 def units(text: str) -> list[Unit]:
     """The text as units of conversion, in order; their texts concatenate to `text`."""
     words = cut(text)
-    table, phrases, longest = lexicon(), multiword(), max_word()
+    table, phrases, prefixes = lexicon(), multiword(), unit_prefixes()
     out: list[Unit] = []
-    i = 0
-    while i < len(words):
-        size, spelling = 1, table.get(words[i])
-        joined = words[i]
-        for j in range(i + 1, min(len(words), i + _MAX_WORDS)):
+    i, count = 0, len(words)
+    while i < count:
+        word = words[i]
+        if word not in prefixes:  # the common case: no entry goes on from this word
+            spelling = table.get(word)
+            if spelling is None and len(word) > 2:
+                spelling = _inner_spelling(word)
+            out.append(Unit(word, spelling))
+            i += 1
+            continue
+        size, spelling = 1, table.get(word)
+        joined = word
+        j, last = i + 1, min(count, i + _MAX_WORDS)
+        while j < last and joined in prefixes:  # while the words so far begin some entry
             joined += words[j]
-            if len(joined) > longest:
-                break
             if joined in table:
                 size, spelling = j - i + 1, table[joined]
             elif joined in phrases:
                 size, spelling = j - i + 1, None
+            j += 1
         word = "".join(words[i : i + size])
         out.append(Unit(word, spelling if spelling is not None else _inner_spelling(word)))
         i += size
     return out
 
 
+@lru_cache(maxsize=8192)  # words repeat: the same answer
 def _inner_spelling(word: str) -> str | None:
     """A long word OpenCC has no phrase for, spelled from the lexicon's words inside it.
 
@@ -104,22 +98,11 @@ def _inner_spelling(word: str) -> str | None:
         else:
             parts.append(_default(word[i]))
             i += 1
-    if not found or _opencc("s2t", word) != "".join(_default(ch) for ch in word):
+    if not found or opencc("s2t", word) != "".join(_default(ch) for ch in word):
         return None
     return "".join(parts)
 
 
 @cache
 def _default(ch: str) -> str:
-    return _opencc("s2t", ch)
-
-
-@cache
-def _converter(config: str) -> Any:
-    import opencc  # noqa: PLC0415 - only traditional editions need it
-
-    return opencc.OpenCC(config)
-
-
-def _opencc(config: str, text: str) -> str:
-    return str(_converter(config).convert(text))
+    return opencc("s2t", ch)
