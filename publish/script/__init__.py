@@ -9,7 +9,8 @@ OpenCC converts by longest-match segmentation, which goes wrong on exactly this 
 - `corrections`: a character decided by its neighbours after conversion;
 - `check`: the post-check (T101), patterns and the class of one-character guesses;
 - `convert`: the pipeline over every text of the model, and the corner quotes;
-- `tables`: the data (OpenCC's one-to-many characters, lexicon, surname forms).
+- `tables`: the data (OpenCC's one-to-many characters, lexicon, surname forms);
+- `engine`: OpenCC's converters and the segmenter, loaded once per process.
 """
 
 from __future__ import annotations
@@ -28,12 +29,12 @@ from publish.script.convert import (
     Variant,
     convert_issue,
     convert_phrase,
-    converter,
     default_overrides,
     map_strings,
     parse_override,
 )
 from publish.script.corrections import correct
+from publish.script.engine import converter
 from publish.script.names import names_in_text, names_to_protect
 
 __all__ = [
