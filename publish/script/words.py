@@ -77,14 +77,15 @@ def units(text: str) -> list[Unit]:
 
 @lru_cache(maxsize=8192)  # words repeat: the same answer
 def _inner_spelling(word: str) -> str | None:
-    """A long word OpenCC has no phrase for, spelled from the lexicon's words inside it.
-
-    舍入法 is no entry of either table, but 舍入 is one of the lexicon's: the word is spelled
-    捨入 + 法. Only when OpenCC would convert the word character by character, so that no
-    OpenCC phrase is overruled.
+    """A word the segmenter made up (not in its dictionary), spelled from the lexicon's words
+    inside it: 公布会 is no entry, 公布 is one of the lexicon's, so 公布 + 會. Only when OpenCC
+    would convert the word character by character, so that no OpenCC phrase is overruled; and
+    never a dictionary word, whose parts are not words (大面积 is not 大面 + 积).
     """
     table = lexicon()
     if len(word) < 3 or not any(ch in one_to_many() for ch in word):
+        return None
+    if segmenter().has_word(word):  # a dictionary word (大面积): not made of the lexicon's words
         return None
     parts: list[str] = []
     found = False
