@@ -46,11 +46,16 @@ CORRECTIONS: Final[tuple[tuple[regex.Pattern[str], str, str], ...]] = (
         "verb + 了 (particle), not 明瞭 (clear)",
     ),
     (regex.compile(r"[裏裡](?=\d|[（(]|小區|社區|號)"), "里", "里 in a lane or estate name"),
+    (
+        regex.compile(r"(?<=[〇一二三四五六七八九十百千萬兩幾數])[裏裡](?![面頭邊])"),
+        "里",
+        "a numeral's 里 is the unit li (七里海, 十里八鄉), whatever word the segmenter saw",
+    ),
     (regex.compile(r"(?<=作者|筆者)系(?=\p{Han})"), "係", "作者系…: the copula 係 (is), not 系"),
     (
-        regex.compile(r"(?<![\d一二兩三四五六七八九十百千萬幾每這那數半單成整])隻(?=有|是|要|能)"),
+        regex.compile(r"(?<![\d一二兩三四五六七八九十百千萬幾每這那數半單成整])隻(?=有|是|要|能|會)"),
         "只",
-        "只有/只是/只要/只能: the adverb, glued to a noun before it (雞只有 -> 雞隻有)",
+        "只有/只是/只要/只能/只會: the adverb, glued to a word before it (雞只有, 最多只會)",
     ),
 )
 
