@@ -3,8 +3,9 @@
 OpenCC converts by longest-match segmentation, which goes wrong on exactly this kind of text
 (新征程 → 新徵程, 不断发挥 → 不斷髮揮, 指明了 → 指明瞭, a surname 于 → 於). The package:
 
-- `words`: the text cut into words (jieba), so that no phrase entry spans two words, and
-  spellings from real traditional text for words OpenCC would guess character by character;
+- `words`: the text cut into words (jieba's algorithm, rjieba), so that no phrase entry spans
+  two words, and spellings from real traditional text for words OpenCC would guess character
+  by character;
 - `names`: personal names whose surname OpenCC would change keep it, issue-wide;
 - `corrections`: a character decided by its neighbours after conversion;
 - `check`: the post-check (T101), patterns and the class of one-character guesses;

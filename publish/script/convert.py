@@ -34,7 +34,7 @@ from publish.script.corrections import correct
 from publish.script.engine import converter
 from publish.script.names import names_in_text, names_to_protect
 from publish.script.tables import ambiguous_alone, one_to_many, surname_forms, taiwan_phrases
-from publish.script.words import SEPARATOR, units
+from publish.script.words import SEPARATOR, plan
 
 Variant = Literal["s2t", "s2tw", "s2twp", "s2hk"]
 VARIANTS: Final[tuple[str, ...]] = ("s2t", "s2tw", "s2twp", "s2hk")
@@ -132,15 +132,15 @@ def convert_text(text: str, run: _Run) -> Converted:
         if source in protected:
             protected = protected.replace(source, places.hold(replacement))
     variant = run.config.variant
-    pieces: list[str] = []
-    guesses: list[int] = []
-    for unit in units(protected):
-        if unit.spelling is not None and not _taiwan_vocabulary(unit.text, variant):
-            pieces.append(places.hold(correct(_in_variant(unit.spelling, variant))))
-            continue
-        if len(unit.text) == 1 and unit.text in ambiguous_alone():
-            guesses.append(len(pieces))
-        pieces.append(unit.text)
+    words, spelled = plan(protected)
+    pieces = list(words)
+    for index, spelling in spelled.items():
+        if not _taiwan_vocabulary(words[index], variant):
+            pieces[index] = places.hold(correct(_in_variant(spelling, variant)))
+    alone = ambiguous_alone()
+    guesses = [
+        k for k, word in enumerate(words) if len(word) == 1 and word in alone and k not in spelled
+    ]
     parts = _opencc_pieces(pieces, variant)
     corrected = correct("".join(parts))
     converted = places.restore(corrected)

@@ -53,7 +53,9 @@ CORRECTIONS: Final[tuple[tuple[regex.Pattern[str], str, str], ...]] = (
     ),
     (regex.compile(r"(?<=作者|筆者)系(?=\p{Han})"), "係", "作者系…: the copula 係 (is), not 系"),
     (
-        regex.compile(r"(?<![\d一二兩三四五六七八九十百千萬幾每這那數半單成整])隻(?=有|是|要|能|會)"),
+        regex.compile(
+            r"(?<![\d一二兩三四五六七八九十百千萬幾每這那數半單成整])隻(?=有|是|要|能|會)"
+        ),
         "只",
         "只有/只是/只要/只能/只會: the adverb, glued to a word before it (雞只有, 最多只會)",
     ),

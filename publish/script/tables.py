@@ -87,10 +87,11 @@ def taiwan_phrases() -> frozenset[str]:
 
 
 @cache
-def unit_prefixes() -> frozenset[str]:
-    """Every proper prefix of a multi-word phrase or lexicon entry (一 of 一只): where a unit
-    may go on into the next word."""
-    return frozenset(key[:n] for key in (*multiword(), *lexicon()) for n in range(1, len(key)))
+def unit_starts() -> frozenset[str]:
+    """Every lexicon entry and every proper prefix of a multi-word phrase or lexicon entry
+    (一 of 一只): the words a unit may start with, or go on from into the next word."""
+    keys = (*multiword(), *lexicon())
+    return frozenset(lexicon()) | {key[:n] for key in keys for n in range(1, len(key))}
 
 
 @cache

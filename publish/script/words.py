@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from typing import Final, NamedTuple
 
 from publish.script.engine import opencc, segmenter
-from publish.script.tables import lexicon, max_word, multiword, one_to_many, unit_prefixes
+from publish.script.tables import lexicon, max_word, multiword, one_to_many, unit_starts
 
 SEPARATOR: Final = "\U0010fffd"  # Private Use Plane 16: in no OpenCC entry, kept as is
 _MAX_WORDS: Final = 4  # a unit covers at most this many of jieba's words
@@ -46,33 +46,45 @@ def _cut(text: str) -> tuple[str, ...]:
 
 def units(text: str) -> list[Unit]:
     """The text as units of conversion, in order; their texts concatenate to `text`."""
+    pieces, spelled = plan(text)
+    return [Unit(piece, spelled.get(k)) for k, piece in enumerate(pieces)]
+
+
+def plan(text: str) -> tuple[list[str], dict[int, str]]:
+    """The units' texts, and the spellings of those a table decided by their index.
+
+    The same as `units`, in the shape the converter wants: one string per word and a small
+    dict, not an object per word (a large issue has 40,000 words). Only the words that begin
+    some entry, or are long enough to hold one, are looked at; the others are units as cut."""
     words = cut(text)
-    table, phrases, prefixes = lexicon(), multiword(), unit_prefixes()
-    out: list[Unit] = []
-    i, count = 0, len(words)
-    while i < count:
-        word = words[i]
-        if word not in prefixes:  # the common case: no entry goes on from this word
-            spelling = table.get(word)
-            if spelling is None and len(word) > 2:
-                spelling = _inner_spelling(word)
-            out.append(Unit(word, spelling))
-            i += 1
+    table, phrases, starts = lexicon(), multiword(), unit_starts()
+    todo = [k for k, word in enumerate(words) if len(word) > 2 or word in starts]
+    pieces: list[str] = []
+    spelled: dict[int, str] = {}
+    i = 0
+    for k in todo:
+        if k < i:  # inside a unit already made
             continue
-        size, spelling = 1, table.get(word)
-        joined = word
-        j, last = i + 1, min(count, i + _MAX_WORDS)
-        while j < last and joined in prefixes:  # while the words so far begin some entry
+        pieces += words[i:k]
+        size, spelling = 1, table.get(words[k])
+        joined = words[k]
+        j, last = k + 1, min(len(words), k + _MAX_WORDS)
+        while j < last and joined in starts:  # while the words so far begin some entry
             joined += words[j]
             if joined in table:
-                size, spelling = j - i + 1, table[joined]
+                size, spelling = j - k + 1, table[joined]
             elif joined in phrases:
-                size, spelling = j - i + 1, None
+                size, spelling = j - k + 1, None
             j += 1
-        word = "".join(words[i : i + size])
-        out.append(Unit(word, spelling if spelling is not None else _inner_spelling(word)))
-        i += size
-    return out
+        word = "".join(words[k : k + size])
+        if spelling is None:
+            spelling = _inner_spelling(word)
+        if spelling is not None:
+            spelled[len(pieces)] = spelling
+        pieces.append(word)
+        i = k + size
+    pieces += words[i:]
+    return pieces, spelled
 
 
 @lru_cache(maxsize=8192)  # words repeat: the same answer

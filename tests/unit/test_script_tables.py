@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from publish.names import surnames
 from publish.script.names import names_in_text, protected_surnames
-from publish.script.tables import lexicon, multiword, one_to_many, surname_forms
+from publish.script.tables import lexicon, multiword, one_to_many, surname_forms, surname_words
 from publish.script.words import units
 
 
@@ -48,3 +48,15 @@ def test_names_in_context() -> None:
     assert names_in_text("记者于洋报道") == {"于洋"}
     assert names_in_text("镇红星村党总支书记") == set()
     assert names_in_text("对于王老师的意见") == set()
+
+
+def test_the_lexicon_holds_choices_not_variant_forms() -> None:
+    """Counted in the lexicon's own forms: no entry is a Taiwan form folded into a rare one
+    (tw2t turns 才 into 纔 and 核 into 覈), and every entry is seen often enough."""
+    assert not any(ch in "纔覈鍼蔘" for spelling in lexicon().values() for ch in spelling)
+    assert "核安" not in lexicon() and "成才" not in lexicon()
+
+
+def test_name_candidates_are_told_from_words_by_the_dictionary() -> None:
+    assert surname_words()["于是"][0] > 1000  # a common word
+    assert names_in_text("记者于是说") == set()
