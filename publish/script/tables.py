@@ -81,9 +81,14 @@ def surname_words() -> dict[str, tuple[int, str]]:
 
 
 @cache
-def taiwan_phrases() -> frozenset[str]:
-    """Simplified words that OpenCC's s2twp replaces with Taiwan vocabulary (文件 → 檔案)."""
-    return frozenset(_lines("script_twphrases"))
+def taiwan_vocabulary() -> dict[str, str]:
+    """信息 → 資訊: the Taiwan words s2twp puts for whole simplified words, only where Taiwan
+    text does not use the mainland word (so not 社区 → 社群: Taiwan writes both)."""
+    table = {}
+    for line in _lines("script_twphrases"):
+        simplified, taiwan, *_counts = line.split("\t")
+        table[simplified] = taiwan
+    return table
 
 
 @cache
