@@ -1,10 +1,11 @@
 """The post-check: conversions that are usually wrong in running text, flagged as T101.
 
 Two kinds. Patterns over the converted text (髮 瞭 纔 乾 範, a clause-initial 於 before a name
-or title, 裏 in a place name) catch known-bad shapes. And a class: a character of OpenCC's
-one-to-many table that is ambiguous on its own (data/script_one_to_many.txt marks them), left
-as a one-character word that no phrase, lexicon entry, override or name decided, is
-OpenCC's default guess (只 or 隻, 干 or 幹 …): flagged wherever it occurs, not per instance.
+or title, 裏 in a place name or a dotted name) catch known-bad shapes. And a class: a
+character of OpenCC's one-to-many table that is ambiguous on its own
+(data/script_one_to_many.txt marks them), left as a one-character word that no phrase,
+lexicon entry, override or name decided, is OpenCC's default guess (只 or 隻, 干 or 幹 …):
+flagged wherever it occurs, not per instance.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ _SUSPECT: Final = regex.compile(
     r"|(?<!\p{Han})於(?=\p{Han})(?!是|今|此|何|斯)"
     r"|於(?=\p{Han}{1,2}(?:先生|女士|同志|老師|書記|主任|烈士))"
     r"|(?<=[鄰故鄉千萬百華英公市海])[裏裡]|[裏裡](?=[弄巷村])"
+    r"|(?<=·\p{Han}{1,4})[裏裡]"  # in a dotted name (意風區·東西里): a place's 里
 )
 _SUSPECT_OK: Final = regex.compile(
     r"瞭解|明瞭|瞭然|瞭望|瞭若指掌|乾(?:乾)?淨|乾燥|乾杯|乾貨|包乾|餅乾|糕乾|乾脆|乾坤|乾旱|乾涸|乾枯|"
