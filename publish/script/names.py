@@ -45,6 +45,8 @@ SAYING: Final = _words("说 表示 指出 强调 介绍 认为 告诉 回忆 说
 # A bare surname before a form of address (余先生说, 范老师讲). Not 于: a clause-initial 于 is
 # as often the preposition (于先生犹见典型), so it converts and the post-check flags it.
 _ADDRESS: Final = _words("先生 女士 老师 同志 书记 主任 教授")
+_FUNCTION_CHARACTERS: Final = frozenset("的了是在有也就都和与及将把被对为向从到又还")
+_BYLINE_AFTER: Final = _words("报道 摄 撰文 整理 供稿")  # 记者余家明报道, 通讯员于洋摄
 _LIST: Final = regex.compile(r"(?<![\p{Han}])((?:\p{Han}{2,3}、)+\p{Han}{2,3})(?![\p{Han}])")
 _TOKEN_SPLIT: Final = regex.compile(r"[\s/／、，,]+")
 _COMMON_WORD: Final = 100  # jieba's count from which a dictionary word is taken as a word
@@ -105,7 +107,23 @@ def names_in_text(text: str) -> set[str]:
         in_context = before in TITLES_BEFORE or after in TITLES_AFTER or after in SAYING
         if in_context and _name_like(word) and not _given_is_surname(word):
             found.add(word)
+        elif before in TITLES_BEFORE and (name := _three_characters(words, i)):
+            found.add(name)
     return found
+
+
+def _three_characters(words: list[str], i: int) -> str | None:
+    """记者余家明报道: jieba cut a common word (余家) off a three-character name; after a title,
+    the word and a one-character word after it are the name when the name then ends (a word of
+    saying or of a byline, punctuation or the end)."""
+    if len(words[i]) != 2 or i + 1 >= len(words) or len(words[i + 1]) != 1:
+        return None
+    if words[i + 1] in SAYING or words[i + 1] in _FUNCTION_CHARACTERS:
+        return None  # 记者于是说, 余下的: the one-character word is a word of the sentence
+    name = words[i] + words[i + 1]
+    after = words[i + 2] if i + 2 < len(words) else ""
+    ends = not regex.match(r"\p{Han}", after) or after in SAYING or after in _BYLINE_AFTER
+    return name if ends and is_person_name(name) and _name_like(name) else None
 
 
 def _given_is_surname(name: str) -> bool:
