@@ -11,6 +11,7 @@ OpenCC converts by longest-match segmentation, which goes wrong on exactly this 
 - `check`: the post-check (T101), patterns and the class of one-character guesses;
 - `convert`: the pipeline over every text of the model, and the corner quotes;
 - `tables`: the data (OpenCC's one-to-many characters, lexicon, surname forms);
+- `vocabulary`: s2twp's Taiwan vocabulary for whole words;
 - `engine`: OpenCC's converters and the segmenter, loaded once per process.
 """
 

@@ -15,8 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields, replace
 from enum import Enum
-from functools import cache, lru_cache
-from itertools import pairwise
+from functools import cache
 from typing import Any, Final, Literal
 
 from publish.model import (
@@ -32,9 +31,10 @@ from publish.model import (
 )
 from publish.script.check import context, post_check
 from publish.script.corrections import correct
-from publish.script.engine import converter, opencc, segmenter
+from publish.script.engine import converter
 from publish.script.names import names_in_text, names_to_protect
-from publish.script.tables import ambiguous_alone, one_to_many, surname_forms, taiwan_vocabulary
+from publish.script.tables import ambiguous_alone, one_to_many, surname_forms
+from publish.script.vocabulary import taiwan_words
 from publish.script.words import SEPARATOR, plan
 
 Variant = Literal["s2t", "s2tw", "s2twp", "s2hk"]
@@ -53,7 +53,7 @@ _VARIANT_FORMS: Final[dict[str, str | None]] = {
     "s2twp": "t2tw",
     "s2hk": "t2hk",
 }
-# s2twp's characters are s2tw's; its vocabulary is put in word by word (taiwan_vocabulary).
+# s2twp's characters are s2tw's; its vocabulary is put in word by word (vocabulary.py).
 _CHARACTERS: Final[dict[str, str]] = {"s2twp": "s2tw"}
 _PLACEHOLDER_BASE = 0xF0000  # Supplementary Private Use Area-A: never in the text, kept by OpenCC
 _PLACEHOLDER_END = 0xFFFFD
@@ -142,7 +142,7 @@ def convert_text(text: str, run: _Run) -> Converted:
     decided = set(spelled)
     if variant == "s2twp":  # Taiwan vocabulary for whole words, over any other spelling
         for index, word in enumerate(words):
-            if (taiwan := _taiwan_words(word)) is not None:
+            if (taiwan := taiwan_words(word)) is not None:
                 pieces[index] = places.hold(_in_variant(taiwan, variant))
                 decided.add(index)
     alone = ambiguous_alone()
@@ -170,41 +170,6 @@ def convert_text(text: str, run: _Run) -> Converted:
     if quotes or (quotes is None and variant in CORNER_QUOTES):
         converted = converted.translate(_CORNER_QUOTES)
     return Converted(converted, tuple(contexts))
-
-
-@lru_cache(maxsize=8192)
-def _taiwan_words(word: str) -> str | None:
-    """The word in Taiwan vocabulary, or None (then OpenCC's s2tw converts it).
-
-    The whole word an entry (软件 → 軟體), or made of entries and of what the segmenter's
-    dictionary calls words or a single character at an edge (信息网络 → 資訊網路, 信息化 → 資訊化,
-    社区信息 → 社區資訊). Never where two entries overlap in the word (短信息: 短信 or 信息?),
-    and never an entry that is only part of a word (信号 is no 信 + 号)."""
-    vocabulary = taiwan_vocabulary()
-    if word in vocabulary:
-        return vocabulary[word]
-    spans: list[tuple[int, int]] = []
-    for i in range(len(word)):  # the longest entry at each place, not inside the one before
-        end = max(
-            (i + n for n in range(2, len(word) - i + 1) if word[i : i + n] in vocabulary), default=0
-        )
-        if end and not (spans and end <= spans[-1][1]):
-            spans.append((i, end))
-    if not spans or any(a[1] > b[0] for a, b in pairwise(spans)):
-        return None  # no entry, or two that overlap
-    parts: list[str] = []
-    at = 0
-    for start, end in [*spans, (len(word), len(word))]:
-        if start > at:
-            rest = word[at:start]
-            alone = len(rest) == 1 and (at == 0 or start == len(word))
-            if not alone and not segmenter().has_word(rest):
-                return None
-            parts.append(opencc("s2t", rest))
-        if end > start:
-            parts.append(vocabulary[word[start:end]])
-        at = end
-    return "".join(parts)
 
 
 def _opencc_pieces(pieces: list[str], variant: str) -> list[str]:
