@@ -6,7 +6,7 @@ VENV_OK := .venv/.installed
 SYS_OK  := .venv/.system-ok
 TEST_OK := .venv/.system-test-ok
 
-.PHONY: build test setup lint typecheck score bench fuzz clean-build distclean docs
+.PHONY: build test setup lint typecheck score bench bench-script fuzz clean-build distclean docs
 
 build: setup
 	$(PY) -m publish build
@@ -49,7 +49,11 @@ score: setup
 fuzz: setup
 	HYPOTHESIS_PROFILE=long $(PY) -m pytest -q tests/property/test_pipeline_fuzz.py
 
-bench: setup
+# The traditional-script benchmark: genuine traditional text, round trip, errors per 10,000.
+bench-script: setup
+	$(PY) scripts/script_bench.py
+
+bench: setup bench-script
 	command -v pandoc >/dev/null 2>&1 || apt-get install -y --no-install-recommends pandoc >/dev/null 2>&1 || true
 	$(PY) scripts/bench.py
 

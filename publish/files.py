@@ -32,6 +32,21 @@ def atomic_path(dest: Path) -> Iterator[Path]:
         raise
 
 
+@contextlib.contextmanager
+def scratch_path(dest: Path) -> Iterator[Path]:
+    """Yield a temporary path next to `dest` for an intermediate file, removed on exit.
+
+    Named like `atomic_path`'s (`.<name>.<random>.tmp`): a build killed while writing it
+    leaves no file under an output's name, and the next build removes it as stale."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
 def write_text_atomic(dest: Path, text: str) -> Path:
     with atomic_path(dest) as tmp:
         tmp.write_text(text, encoding="utf-8")

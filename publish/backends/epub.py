@@ -7,7 +7,6 @@ ebooklib builds the package (OPF, nav, NCX); we then rewrite the zip with fixed 
 from __future__ import annotations
 
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -19,7 +18,7 @@ from ebooklib import epub
 from publish.backends import BackendOptions
 from publish.cover import render_cover
 from publish.errors import RenderError
-from publish.files import atomic_path
+from publish.files import atomic_path, scratch_path
 from publish.fonts import find_font, subset_font
 from publish.model import Article, Issue
 from publish.names import is_person_name
@@ -381,8 +380,9 @@ class EpubBackend:
             "raise_exceptions": True,
             "epub3_pages": False,  # its page-list picks up any epub:type element (see docs)
         }
-        with atomic_path(dest) as final, tempfile.TemporaryDirectory(dir=dest.parent) as tmp:
-            raw = Path(tmp) / "raw.epub"
+        # ebooklib's own file is an intermediate: a dotted temporary (a kill mid-write must not
+        # leave a half EPUB under a name that looks like an output).
+        with atomic_path(dest) as final, scratch_path(dest) as raw:
             try:
                 ok = epub.write_epub(str(raw), book, options)
             except OSError as exc:
