@@ -38,9 +38,17 @@ def is_person_name(token: str) -> bool:
     return token[0] in single and len(token) <= 3
 
 
+_QUOTED_INSIDE: Final = regex.compile(r"^(?P<before>[^“]*)“")
+_PLACE_END: Final = regex.compile(r"[区市县省镇乡村州盟旗局厅委部]$")
+
+
 def is_org_name(text: str) -> bool:
-    """`市委市级机关工委`, `省农业农村厅课题组`, `红桥区“千人宣讲团”`."""
-    return " " not in text and 4 <= len(text) <= 30 and _ORG_SUFFIX.search(text) is not None
+    """`市委市级机关工委`, `省农业农村厅课题组`, `红桥区“千人宣讲团”` — not a title that ends
+    like a unit (`创建“四强”党支部`: a quotation inside a unit's name follows its place)."""
+    if " " in text or not 4 <= len(text) <= 30 or _ORG_SUFFIX.search(text) is None:
+        return False
+    quoted = _QUOTED_INSIDE.match(text)
+    return quoted is None or _PLACE_END.search(quoted.group("before")) is not None
 
 
 _AFFILIATION: Final = regex.compile(r"^(?P<names>[^（）()]{2,20}?)\s*[（(][^（）()]{2,30}[）)]$")

@@ -365,6 +365,14 @@ class _Step:
     held: float = 0.0  # a column name's score, counted once an entry follows it
 
 
+def _goes_on_title(previous: _Step, row: _Row, page: _Page) -> bool:
+    """The body prints this line right after the last entry's title: the title's rest."""
+    if page.titles is None or row.read.kind is not Kind.TEXT:
+        return False
+    ends = {last for _first, last in previous.last_runs}
+    return any(first - 1 in ends for first, _last in page.titles.runs(row.read.text))
+
+
 def _continues(previous: _Step, entry: _Entry) -> bool:
     """The body prints this entry's title on the lines right after the last entry's: the
     two are one title printed over two lines (in the body and in the contents)."""
@@ -393,6 +401,8 @@ def _best_grouping(rows: list[_Row], page: _Page) -> list[_Step]:
         offer(i + 1, _Step(skip, i, last_runs=here.last_runs, held=here.held))
         following = rows[i + 1] if i + 1 < n else None
         section = _section_score(rows[i], after_section, page, following)
+        if section is not None and _goes_on_title(here, rows[i], page):
+            section = None  # the rest of the previous entry's title, printed on its own line
         if section is not None:
             # A column name counts only when an entry follows it (none follows the last line).
             name = section_name(rows[i].read.text)
