@@ -672,12 +672,20 @@ def generate(number: int) -> Generated:
     bank = load_bank()
     count = rng.randint(6, 12)
     chosen = rng.sample(bank, count)
-    sections = _sections(rng, count, dims)
-    plans = [_plan(rng, b, s, _phrases(), mag) for b, s in zip(chosen, sections, strict=True)]
-    cover = None
+    cover_bank = None
     if dims["front_order"] == "editorial-contents-masthead":
-        short = [b for b in bank if b.chars < 1600 and b not in chosen]
-        cover = _cover_plan(rng, rng.choice(short), mag)
+        cover_bank = rng.choice([b for b in bank if b.chars < 1600 and b not in chosen])
+    sections = _sections(rng, count, dims)
+    # No two titles of one issue share a phrase (a synthetic title is made of phrases no other
+    # title of the issue prints), as in a real issue.
+    used = {p for b in [*chosen, cover_bank] if b for p in b.title.split(" ")}
+    plans = []
+    for b, section in zip(chosen, sections, strict=True):
+        pool = [p for p in _phrases() if p not in used]
+        plan = _plan(rng, b, section, pool, mag)
+        used.update(plan.title.split(" "))
+        plans.append(plan)
+    cover = _cover_plan(rng, cover_bank, mag) if cover_bank else None
     builder = _IssueBuilder(rng, dims, mag, plans, cover)
     return builder.build(f"L{number:04d}")
 
