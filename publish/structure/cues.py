@@ -6,7 +6,8 @@ article starts there (and which lines hold its title). The first detector that f
 * `editor-note` — `编者按` opening a section;
 * `label` — a column label `·时评·` (the title may follow it);
 * `byline` — a title (on one to three lines) over a byline (`文 / 张三`, `本刊记者 张三`, or
-  bare names under a title long enough to be one);
+  bare names under a title long enough to be one), a subtitle between them or not;
+* `dateline` — a title over a paragraph that opens with a news dateline (`本报讯（记者 张三）`);
 * `kicker` — a short column name after a hole or an end mark, in a digest of short items;
 * `news-item` — a headline over a dated news lede inside such a digest;
 * `after-end` — without a contents page: a heading right after an article's end.
@@ -38,6 +39,9 @@ _KICKER = regex.compile(r"^\p{Han}{2,4}$")
 _LABEL = regex.compile(r"^[·•](\p{Han}{1,8})[·•]$")
 _NEWS_LEDE = regex.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日|^(?:近日|日前|近期|今年以来)[，,]")
 _EDITOR_LABEL = regex.compile(r"^(?:编者按|编者的话)[：:]?$")
+_DATELINE = regex.compile(
+    r"^(?:本报|本刊|新华社|本台)?\p{Han}{0,6}(?:讯|电)\s*[（(][^（）()]{2,30}[）)]"
+)
 _TITLE_OVER_NAMES = 6  # a heading this long over a line of bare names is a title, not a kicker
 
 
@@ -84,6 +88,8 @@ def _under_listed_title(ctx: CueContext, i: int) -> bool:
 
 def _byline(ctx: CueContext, i: int) -> Start | None:
     line, nxt = ctx.body[i], ctx.line(i + 1)
+    if nxt is not None and nxt.text.startswith(("——", "—")):
+        nxt = ctx.line(i + 2)  # a subtitle between the title and its byline
     if nxt is None or _under_listed_title(ctx, i):
         return None
     bare = (
@@ -99,6 +105,19 @@ def _byline(ctx: CueContext, i: int) -> Start | None:
     if ctx.starts and first <= ctx.starts[-1].title[1]:
         first = i
     return Start(head=first, title=(first, i), cue="byline")
+
+
+def _dateline(ctx: CueContext, i: int) -> Start | None:
+    """A headline over a paragraph that opens with a news dateline (`本报讯（记者 张三）`)."""
+    line, nxt = ctx.body[i], ctx.line(i + 1)
+    if nxt is None or _under_listed_title(ctx, i) or not _DATELINE.match(nxt.text):
+        return None
+    if is_byline(line.text) or bare_byline(line) or line.text.startswith(("——", "—")):
+        return None
+    first = title_from(ctx.body, i, ctx.taken, ctx.sections)
+    if ctx.starts and first <= ctx.starts[-1].title[1]:
+        first = i
+    return Start(head=first, title=(first, i), cue="dateline")
 
 
 def _kicker(ctx: CueContext, i: int) -> Start | None:
@@ -125,10 +144,13 @@ def _news_item(ctx: CueContext, i: int) -> Start | None:
 
 
 def _after_end(ctx: CueContext, i: int) -> Start | None:
+    """A heading right after an article's end (its end mark or closing note): the next
+    article, listed or not; without a contents page, also at the very start."""
     prev, nxt = ctx.line(i - 1), ctx.line(i + 1)
-    if ctx.has_contents or _under_listed_title(ctx, i) or nxt is None or is_heading_line(nxt):
+    if _under_listed_title(ctx, i) or nxt is None or is_heading_line(nxt):
         return None
-    if prev is None or ends_article(prev):
+    ended = prev is not None and ends_article(prev)
+    if ended or (prev is None and not ctx.has_contents):
         return Start(head=i, title=(i, i), cue="after-end")
     return None
 
@@ -137,6 +159,7 @@ CUES: tuple[tuple[str, Cue], ...] = (
     ("editor-note", _editor_note),
     ("label", _label),
     ("byline", _byline),
+    ("dateline", _dateline),
     ("kicker", _kicker),
     ("news-item", _news_item),
     ("after-end", _after_end),

@@ -26,6 +26,7 @@ from publish.shapes import (
     is_bio,
     is_byline,
     is_closed,
+    is_enumerated,
     is_source_note,
     looks_like_heading,
 )
@@ -198,7 +199,48 @@ def match_contents(
         taken_items.update(used)
         taken_lines.update(lines)
         starts.append(Start(head=run[0], title=run, item=item, score=min(score, 1.0), used=used))
+    for start in starts:
+        _take_title_rest(body, start, taken_lines, sections)
     return sorted(starts, key=lambda s: s.head)
+
+
+# A news deck reports who did what (`蔡奇主持并讲话 李希出席并讲话`): it is no part of the title.
+_NEWS_DECK = regex.compile(r"讲话|强调|指出|出席|主持|召开|举行|会见|表示|要求|致辞|批示")
+_REST_MAX = 1.5  # the rest of a title is not much longer than its first line
+_REST_SLACK = 4
+
+
+def _take_title_rest(
+    body: list[Line], start: Start, taken: set[int], sections: frozenset[str]
+) -> None:
+    """A contents that prints only a title's first line (`学习讲深度` for the body's
+    `学习讲深度` ⏎ `提质增效`): the line after the matched one goes on with the title when
+    it is a short heading of the same kind — not a byline, subtitle, deck, note or numbered
+    subheading, and no longer than about one and a half times the first line."""
+    first, last = start.title
+    at = last + 1
+    if start.item is None or at >= len(body) or at in taken or first != last:
+        return
+    if key(start.item.title) != key(body[first].text):
+        return  # the contents prints more than this line: the match settled the title
+    line = body[at]
+    text = line.text
+    if not is_heading_line(line) or " " in text or breaks_title(line) or _never_title(line):
+        return
+    if is_enumerated(text) or is_author_field(text) or key(text) in sections:
+        return
+    too_long = len(text) > _REST_MAX * len(body[first].text) + _REST_SLACK
+    if text.startswith(("——", "—", "（", "(")) or too_long or _NEWS_DECK.search(text):
+        return
+    nxt = body[at + 1] if at + 1 < len(body) else None
+    if nxt is not None and is_heading_line(nxt) and not _credit(nxt):
+        return  # a heading follows too: a deck or a subheading, not the title's rest
+    start.title = (first, at)
+    taken.add(at)
+
+
+def _credit(line: Line) -> bool:
+    return is_byline(line.text) or is_author_field(line.text) or line.text.startswith(("——", "—"))
 
 
 def extend_heads(body: list[Line], seg: Segmentation) -> None:
