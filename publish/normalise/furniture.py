@@ -30,6 +30,7 @@ from publish.normalise.document import (
 )
 from publish.normalise.web import FOLLOW_MAX, FOLLOW_PROMPT
 from publish.normalise.wordlists import word_list
+from publish.shapes import looks_like_heading
 
 # --- end marks --------------------------------------------------------------------------------
 
@@ -243,14 +244,18 @@ def _furniture_shaped(line: Line) -> bool:
 
 
 def _breaks_a_paragraph(lines: Document, index: int) -> bool:
-    """The text line before (past other folios and heads) stops mid-sentence, and a text line
-    follows."""
+    """The text line before (past other folios and heads) is running text that stops
+    mid-sentence, and running text follows: the line sits inside a broken paragraph. A
+    contents or masthead line is no paragraph; a heading after it starts something new."""
     at = text_index(lines, index, -1)
     while at is not None and _furniture_shaped(lines[at]):
         at = text_index(lines, at, -1)
-    if at is None or text_index(lines, index, 1) is None:
+    after = text_index(lines, index, 1)
+    if at is None or after is None or lines[at].has("front") or lines[at].has("masthead"):
         return False
     before = lines[at].text
+    if looks_like_heading(lines[after].text) and not _furniture_shaped(lines[after]):
+        return False  # a kicker over a title, not a running head inside a paragraph
     return len(before) >= _MID_PARAGRAPH_MIN and not ends_sentence(before)
 
 

@@ -296,7 +296,8 @@ def repeated_title(lines: Document, _config: NormaliseConfig) -> Outcome:
     """
     rec = Recorder("F208", "repeated-title")
     first = next((x for x in lines if x.kind is LineKind.TEXT), None)
-    if first is None or not _heading_like(first.text):
+    if first is None or not _heading_like(first.text) or any(x.has("front") for x in lines):
+        # An issue (it prints a contents) repeats its name over the masthead: no web page.
         return rec.outcome(lines)
     out: list[Line] = []
     drop_caption = False
