@@ -183,19 +183,26 @@ def body_titles(body: list[Line]) -> TitleIndex:
         for i, j in runs
         if i == j and len(body[i].text) <= 12 and i + 1 < len(body) and _title_below(body[i + 1])
     ]
-    credits = [line.text for line in body if len(line.text) <= 80 and _credit_line(line.text)]
+    credits = [
+        line.text
+        for i, line in enumerate(body)
+        if len(line.text) <= 80 and _credit_line(line.text) and not _over_a_title(body, i)
+    ]
     return TitleIndex(titles, stacked, credits)
+
+
+def _over_a_title(body: list[Line], i: int) -> bool:
+    """A short line printed right over a title is its kicker (`组工视点·学校`), not a credit."""
+    text = body[i].text
+    if is_byline(text) or is_source_note(text) or is_author_note(text):
+        return False  # a byline, or a note closing the article before the next title
+    nxt = body[i + 1] if i + 1 < len(body) else None
+    return nxt is not None and _title_below(nxt)
 
 
 def _credit_line(text: str) -> bool:
     """Where the body names an article's author: bylines, notes and credits."""
-    return (
-        is_byline(text)
-        or is_author_field(text)
-        or is_source_note(text)
-        or is_author_note(text)
-        or (len(text) <= 40 and looks_like_heading(text))
-    )
+    return is_byline(text) or is_author_field(text) or is_source_note(text) or is_author_note(text)
 
 
 def _title_start(line: Line) -> bool:
