@@ -686,6 +686,8 @@ def generate(number: int) -> Generated:
         used.update(plan.title.split(" "))
         plans.append(plan)
     cover = _cover_plan(rng, cover_bank, mag) if cover_bank else None
+    if cover is not None and dims["section_style"] == "none":
+        cover.section = None  # no column names anywhere, not even for the editorial
     builder = _IssueBuilder(rng, dims, mag, plans, cover)
     return builder.build(f"L{number:04d}")
 
