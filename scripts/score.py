@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Score publish against the hand-checked gold labels in tests/gold/.
+"""Score publish against the hand-checked gold labels in tests/gold/ and the layout corpus.
 
-    python scripts/score.py            # table per seed: cleaning and structure
-    python scripts/score.py --json     # the same numbers as JSON
+    python scripts/score.py              # per seed, then 300 generated issues per layout
+    python scripts/score.py --corpus 0   # the seeds only
+    python scripts/score.py --json       # the seeds' numbers as JSON
 
 Cleaning (on the `publish clean` output, compared as Han characters so punctuation fixes
 don't matter): broken paragraphs re-joined, false joins, leftovers, lost characters.
@@ -255,6 +256,9 @@ def clean_output(path: Path) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--corpus", type=int, default=300, metavar="N", help="layout-corpus issues (0: none)"
+    )
     args = parser.parse_args(argv)
     results: dict[str, Any] = {}
     from publish.pipeline import process
@@ -307,7 +311,19 @@ def main(argv: list[str] | None = None) -> int:
         )
         for wrong in st["meta_wrong"]:
             print(f"      meta {wrong}")
+    if args.corpus:
+        print(f"\nlayout corpus: {args.corpus} generated issues (tests/corpus)\n")
+        print(corpus_table(args.corpus))
     return 0
+
+
+def corpus_table(count: int) -> str:
+    """The layout corpus's scores, overall and per layout dimension."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from corpus.run import score_corpus
+    from corpus.scoring import table
+
+    return table(score_corpus(count))
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ from publish.normalise.document import (
 )
 from publish.normalise.web import FOLLOW_MAX, FOLLOW_PROMPT
 from publish.normalise.wordlists import word_list
-from publish.shapes import looks_like_heading
+from publish.shapes import SENTENCE_MARK, is_enumerated, looks_like_heading
 
 # --- end marks --------------------------------------------------------------------------------
 
@@ -260,6 +260,9 @@ def _breaks_a_paragraph(lines: Document, index: int) -> bool:
 
 
 _REPEATS = 3  # a short line printed this often inside paragraphs is a running head
+_TITLE_MAX = 45  # a title repeated as a running head
+_LONG_TITLE = 8  # a repeat this long is a title, never a column label printed again
+_HEAD_REACH = 150  # lines: a running head repeats the title of the article it is printed in
 _HEAD_MAX = 30
 
 
@@ -297,6 +300,16 @@ def _is_page_furniture(
         return True
     if _BARE_FOLIO.match(text) and _isolated_number(lines, index):
         return True  # a page number between paragraphs (a column of figures has neighbours)
+    first = titles.get(_fold_key(text), index)
+    if (
+        len(text) >= _LONG_TITLE
+        and index - _HEAD_REACH <= first < index
+        and not is_enumerated(text)
+    ):
+        # A long title printed again lower down, inside its article: the running head at the
+        # top of a page (unless a title follows it: then it heads something new).
+        after = text_index(lines, index, 1)
+        return after is not None and not looks_like_heading(lines[after].text)
     shaped = (
         _BARE_FOLIO.match(text) is not None
         or text in repeated
@@ -323,7 +336,7 @@ def drop_page_furniture(lines: Document, config: NormaliseConfig) -> Outcome:
     titles = {
         key: index
         for key, index in _first_body_lines(lines).items()
-        if len(key) <= _HEAD_MAX and not PROSE_PUNCT.search(key)
+        if len(key) <= _TITLE_MAX and not SENTENCE_MARK.search(key)
     }
     rule = drop_where(
         "F211", "page-furniture", lambda d, i: _is_page_furniture(d, i, repeated, titles)
@@ -336,11 +349,21 @@ def _fold_key(text: str) -> str:
 
 
 def _first_body_lines(lines: Document) -> dict[str, int]:
-    """Where each short body line is first printed (the contents does not count)."""
+    """Where each body line is first printed, and each run of two or three lines (a title
+    printed over them is repeated on one line as a running head); the contents does not
+    count."""
+    body = [
+        (index, x)
+        for index, x in enumerate(lines)
+        if x.kind is LineKind.TEXT and not x.has("front") and not x.has("masthead")
+    ]
     first: dict[str, int] = {}
-    for index, x in enumerate(lines):
-        if x.kind is LineKind.TEXT and not x.has("front") and not x.has("masthead"):
-            first.setdefault(_fold_key(x.text), index)
+    for n, (index, x) in enumerate(body):
+        key = _fold_key(x.text)
+        first.setdefault(key, index)
+        for following in body[n + 1 : n + 3]:
+            key += _fold_key(following[1].text)
+            first.setdefault(key, index)
     return first
 
 

@@ -117,7 +117,19 @@ def build_bank() -> list[BankArticle]:
                     blocks=blocks,
                 )
             )
-    return out
+    return _distinct(out)
+
+
+def _distinct(articles: list[BankArticle]) -> list[BankArticle]:
+    """One copy of an article printed in two seeds (a web repost of a magazine piece)."""
+    from publish.chars import han_only
+
+    kept: list[BankArticle] = []
+    for article in articles:
+        text = han_only("".join(t for _, t in article.blocks))
+        if all(_agreement(text, han_only("".join(t for _, t in k.blocks))) < 0.5 for k in kept):
+            kept.append(article)
+    return kept
 
 
 def main(argv: list[str] | None = None) -> int:
