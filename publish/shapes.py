@@ -92,7 +92,13 @@ def looks_like_heading(text: str) -> bool:
         or _LABEL_COLON.match(t) is not None
         or len(t) <= 17
         or all(len(c.strip()) <= 8 for c in clauses)
+        or _PHRASE_BREAK.search(t) is not None
     )
+
+
+# Phrases set apart by a space, as headlines print them (`60年，中国医疗队大爱无疆 书写中非友谊
+# 动人篇章`): running text has no such spaces once cleaned.
+_PHRASE_BREAK: Final = regex.compile(r"\p{Han}{4,}[”’」』）)]?\s[“‘「『（(]?\p{Han}{4,}")
 
 
 def _reads_as_a_sentence(t: str) -> bool:

@@ -256,6 +256,8 @@ def _breaks_a_paragraph(lines: Document, index: int) -> bool:
     before = lines[at].text
     if looks_like_heading(lines[after].text) and not _furniture_shaped(lines[after]):
         return False  # a kicker over a title, not a running head inside a paragraph
+    if looks_like_heading(before):
+        return False  # a title before it: a byline or a deck under the title
     return len(before) >= _MID_PARAGRAPH_MIN and not ends_sentence(before)
 
 

@@ -111,7 +111,7 @@ def build_bank() -> list[BankArticle]:
             out.append(
                 BankArticle(
                     origin=f"{gold_path.stem}:{g['start_line']}",
-                    title=g["title"],
+                    title=found.title,  # the gold title as the cleaner prints it (full width)
                     subtitle=(g.get("subtitle") or None),
                     section=g.get("section"),
                     blocks=blocks,

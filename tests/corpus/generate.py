@@ -540,6 +540,17 @@ def _author_note(rng: random.Random, name: str | None) -> str:
     )
 
 
+def _abstract(bank: BankArticle) -> str:
+    """A journal paper's abstract: the article's first whole sentence."""
+    for _kind, text in bank.blocks:
+        end = text.find("。")
+        while end >= 0 and text[: end + 1].count("“") != text[: end + 1].count("”"):
+            end = text.find("。", end + 1)  # a full stop inside a quotation goes on
+        if end >= 0:
+            return text[: end + 1]
+    return bank.blocks[0][1]
+
+
 def _synthetic_title(rng: random.Random, phrases: list[str]) -> str:
     count = rng.choice((1, 2, 2, 3))
     return " ".join(rng.sample(phrases, count))
@@ -589,7 +600,7 @@ def _plan(
     if journal_paper:
         words = rng.sample(V.KEYWORDS, 3)
         journal = [
-            f"摘要：{bank.blocks[0][1][:60].rstrip('，。')}。",
+            f"摘要：{_abstract(bank)}",
             f"关键词：{'；'.join(words)}",
             f"中图分类号：{rng.choice(V.CLC)} 文献标识码：A "
             f"文章编号：1000-{rng.randint(1000, 9999)}"
@@ -662,7 +673,8 @@ def _sections(rng: random.Random, count: int, dims: IssueDims) -> list[str | Non
 
 @cache
 def _phrases() -> list[str]:
-    return sorted({p for a in load_bank() for p in a.title.split(" ") if 4 <= len(p) <= 16})
+    phrases = {p for a in load_bank() for p in a.title.split(" ") if 4 <= len(p) <= 16}
+    return sorted(p for p in phrases if p[-1] not in "？！?!")  # a question ends a title
 
 
 def generate(number: int) -> Generated:
