@@ -212,6 +212,8 @@ def _request(args: argparse.Namespace, config: Config) -> BuildRequest:
 
 
 def _summary(result: RunResult, out_root: Path, out: TextIO) -> None:
+    from publish.progress import doubt_of  # noqa: PLC0415
+
     """The end-of-run table: input, editions, outputs, warnings, time."""
     print(
         f"{'input':28} {'status':8} {'editions':18} {'files':>5} {'warn':>5} {'time':>7}", file=out
@@ -228,7 +230,14 @@ def _summary(result: RunResult, out_root: Path, out: TextIO) -> None:
         )
     built = sum(1 for r in result.reports if r["status"] == "ok" and not r.get("skipped"))
     current = sum(1 for r in result.reports if r.get("skipped"))
-    print(f"{built} built, {current} current, {len(result.failed)} failed -> {out_root}", file=out)
+    doubtful = [(r["id"], doubt) for r in result.reports if (doubt := doubt_of(r))]
+    for input_id, doubt in doubtful:
+        print(f"⚠ {input_id}: structure in doubt — {doubt}", file=out)
+    in_doubt = f", {len(doubtful)} in doubt" if doubtful else ""
+    print(
+        f"{built} built, {current} current, {len(result.failed)} failed{in_doubt} -> {out_root}",
+        file=out,
+    )
 
 
 def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:

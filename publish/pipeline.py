@@ -111,6 +111,17 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def structure_summary(issue: Issue) -> dict[str, Any]:
+    """How the structure was read, and whether it is in doubt (S104)."""
+    doubts = [d.message for d in issue.diagnostics if d.code == "S104"]
+    return {
+        "contents_entries": len(issue.contents),
+        "contents_found": sum(1 for e in issue.contents if e.article_id),
+        "articles": len(issue.articles),
+        "doubt": doubts[0] if doubts else None,
+    }
+
+
 def changes_report(processed: Processed) -> dict[str, Any]:
     """Every change and diagnostic of one input, as JSON-ready data (the review report)."""
     changes = processed.normalised.changes
@@ -126,6 +137,7 @@ def changes_report(processed: Processed) -> dict[str, Any]:
         "encodings_tried": list(processed.source.encodings_tried),
         "notices": list(processed.source.notices),
         "changes_by_rule": dict(sorted(by_rule.items())),
+        "structure": structure_summary(processed.issue),
         "counts": {
             "input_lines": len(processed.source.lines),
             "changes": len(changes),

@@ -29,7 +29,15 @@ def event_line(report: dict[str, Any]) -> str:
         return f"current {report['input']} (unchanged since the last build)"
     outputs = ", ".join(Path(o["path"]).name for o in report["outputs"])
     seconds = sum(report.get("timings", {}).values())
-    return f"ok      {report['input']} -> {outputs} ({seconds:.1f} s)"
+    line = f"ok      {report['input']} -> {outputs} ({seconds:.1f} s)"
+    doubt = doubt_of(report)
+    return f"{line}\n        ⚠ structure in doubt: {doubt}" if doubt else line
+
+
+def doubt_of(report: dict[str, Any]) -> str | None:
+    """The reason an input's structure is in doubt (S104), if it is."""
+    doubt = report.get("structure", {}).get("doubt")
+    return str(doubt) if doubt else None
 
 
 class PlainProgress:
@@ -43,8 +51,8 @@ class PlainProgress:
         pass
 
     def finished(self, report: dict[str, Any]) -> None:
-        if report["status"] == "ok" and self.quiet:
-            return
+        if report["status"] == "ok" and self.quiet and not doubt_of(report):
+            return  # quiet, but a structure in doubt is still said
         print(event_line(report), file=self.out, flush=True)
 
     def close(self) -> None:

@@ -20,6 +20,7 @@ from publish.front.lines import Kind, read_line
 from publish.front.masthead import is_issue_line, is_masthead_like, is_notice, is_phrase_line
 from publish.names import is_author_field
 from publish.normalise.document import Line, LineKind
+from publish.shapes import looks_like_heading
 
 _WINDOW: Final = 8  # text lines after a candidate anchor that must hold entries
 _MIN_ENTRIES: Final = 2
@@ -211,7 +212,9 @@ def _entry_tail(
     when the page number stood first; anything else is the body's."""
     for n, index in enumerate(pending[:_TAIL_LINES]):
         text = lines[index].text
-        continues = n == 0 and shapes[end].paged and _page_first(lines[end])
+        continues = (
+            n == 0 and shapes[end].paged and _page_first(lines[end]) and looks_like_heading(text)
+        )
         if not (is_author_field(text) or continues):
             break
         end = index

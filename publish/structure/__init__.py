@@ -433,6 +433,39 @@ def _contents_entries(
     return tuple(entries)
 
 
+_FEW = 0.6  # below this share of its entries found in the body, a contents reading is doubtful
+
+
+def coverage_diagnostics(
+    contents: tuple[ContentsEntry, ...], front: list[Line]
+) -> list[Diagnostic]:
+    """S104: the printed contents matched few articles of the body (or none was read from a
+    contents page): the articles then come from body cues alone, and are worth a look."""
+    numbered = [e for e in contents if e.page is not None] or list(contents)
+    if front and not contents:
+        return [
+            Diagnostic(
+                "S104",
+                Level.WARNING,
+                front[0].first,
+                "a contents page was found but no entry could be read from it: the articles"
+                " come from body cues alone",
+            )
+        ]
+    found = sum(1 for e in numbered if e.article_id)
+    if len(numbered) >= 3 and found < _FEW * len(numbered):
+        return [
+            Diagnostic(
+                "S104",
+                Level.WARNING,
+                numbered[0].line,
+                f"only {found} of {len(numbered)} contents entries were found in the body: the"
+                " other articles come from body cues alone",
+            )
+        ]
+    return []
+
+
 def detect_structure(
     normalised: Normalised, issue_id: str, meta_overrides: IssueMeta | None = None
 ) -> Issue:
@@ -461,6 +494,7 @@ def detect_structure(
         for section, d, article_id in zip(sections, drafts, ids, strict=True)
     ]
     contents = _contents_entries(items, drafts, ids, diagnostics)
+    diagnostics.extend(coverage_diagnostics(contents, regions.front))
     if not regions.front and articles:
         meta = _web_meta(meta, [a for _, a in articles])
     if meta_overrides is not None:

@@ -165,3 +165,25 @@ def test_unknown_edition_or_variant_is_a_config_error(tmp_path: Path) -> None:
     assert code == EXIT_CONFIG and "zh-Hans" in err
     code, _, err = run("build", page, "-o", str(tmp_path), "--variant", "t2s")
     assert code == EXIT_CONFIG and "s2twp" in err
+
+
+def test_a_structure_in_doubt_is_said_in_the_run_summary(tmp_path: Path) -> None:
+    """A contents whose entries the body does not print: the articles come from cues alone,
+    and the run says so on its own lines, not only in report.json (S104)."""
+    code, out, _ = run(
+        "build", str(FIXTURES / "contents_unmatched.txt"), "-o", str(tmp_path), "--format", "epub"
+    )
+    assert code == EXIT_OK
+    assert "structure in doubt" in out
+    assert "1 in doubt" in out.splitlines()[-1]
+    report = json.loads((tmp_path / "contents_unmatched" / "report.json").read_text("utf-8"))
+    assert report["structure"]["contents_found"] == 0
+    assert "0 of 4" in report["structure"]["doubt"]
+
+
+def test_a_well_read_issue_is_not_in_doubt(tmp_path: Path) -> None:
+    code, out, _ = run(
+        "build", str(FIXTURES / "page_first.txt"), "-o", str(tmp_path), "--format", "epub"
+    )
+    assert code == EXIT_OK
+    assert "in doubt" not in out
