@@ -24,6 +24,7 @@ from publish.names import is_author_field, split_author
 from publish.normalise.document import Line
 from publish.shapes import DANGLING_END
 
+_COLUMN_NAME_MAX = 6
 _PAIRED_ROWS = 2  # rows holding two columns before the page is read as two columns
 MAX_ENTRY_LINES = 5  # title on up to three lines, a leader line, an author line
 W_ENTRY = 1.0
@@ -158,12 +159,19 @@ def _kicker(page: _Page, row: _Row, following: _Row | None) -> bool:
     name printed as a kicker (the contents lists it as a section)."""
     text = row.read.text
     return (
-        page.titles is not None
+        _column_name_length(text)
+        and page.titles is not None
         and following is not None
         and not page.marked_sections
         and _SECTION_TEXT.match(text) is not None
         and page.titles.printed_over(text, following.read.text)
     )
+
+
+def _column_name_length(text: str) -> bool:
+    """Column names are short (`理论前沿`, `时评`, `党建·园区`); a longer line printed over a
+    title is as likely the title's first line (`坚守初心甘奉献` ⏎ `润物无声践初心`)."""
+    return "·" in text or len(text) <= _COLUMN_NAME_MAX
 
 
 def _noise(read: ContentsLine) -> bool:
@@ -196,7 +204,8 @@ def _section_score(
     read = row.read
     if read.kind is Kind.SECTION:
         return W_SECTION - (0.5 if after_section else 0.0)
-    if read.kind is Kind.TEXT and _kicker(page, row, following):
+    if read.kind is Kind.TEXT and not after_section and _kicker(page, row, following):
+        # (Two column names in a row would leave the first empty: a title's first line.)
         return W_SECTION + W_MATCH
     if read.kind is not Kind.TEXT or read.prefix or read.bar_prefix:
         return None
