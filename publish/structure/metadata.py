@@ -53,6 +53,8 @@ _ISSN = regex.compile(r"ISSN\s*[:：]?\s*(\d{4}-\d{3}[\dXx])")
 _CN = regex.compile(r"CN\s*[:：]?\s*(\d{2}-\d{4}/[A-Z]{1,2})")
 _NAME_BEFORE_ISSUE = regex.compile(rf"^([\p{{Han}}·]{{2,12}})\s+(?={ISSUE_YEAR}\s*年)")
 _MAGAZINE_NAME = regex.compile(r"^[\p{Han}·]{2,12}$")
+_COVER_LINES = 4  # the name, its pinyin, a motto, the issue line
+_PERIOD_WORD = regex.compile(r"^(?:半月|双月|月|旬|周|季|双周|年)刊$")
 _CODE_SPACE = regex.compile(r"(?<=\b(?:ISSN|CN))(?=\d)")
 # A value ends at the next label, at a run of spaces (fields set apart by layout) or at the end.
 _WEB_FIELD = regex.compile(
@@ -100,8 +102,7 @@ def parse_masthead(front: list[Line]) -> Masthead:
     fields: list[_FieldBuilder] = []
     consumed: set[int] = set()
     current: _FieldBuilder | None = None
-    for line in front:
-        text = line.text
+    for line, text in _field_cells(front):
         match = _FIELD.match(text)
         if match and match.group(1) not in _NOT_FIELDS and not line.has("bullet"):
             current = _FieldBuilder(match.group(1), match.group(2).strip(), line.first)
@@ -122,6 +123,23 @@ def parse_masthead(front: list[Line]) -> Masthead:
             continue
         current = None
     return Masthead(tuple(f.build() for f in fields), frozenset(consumed))
+
+
+_GAP = regex.compile(r"\s{2,}|\u3000+")
+
+
+def _field_cells(front: list[Line]) -> list[tuple[Line, str]]:
+    """Each line, or each field of a line that sets several apart by wide gaps
+    (`主编：付佳勇  副主编：谢璇 张丽杰`): a cell opens a field only when it has a label."""
+    cells: list[tuple[Line, str]] = []
+    for line in front:
+        parts = [p for p in _GAP.split(line.text) if p]
+        labelled = [p for p in parts[1:] if _FIELD.match(p) or _GENERIC_FIELD.match(p)]
+        if len(parts) < 2 or len(labelled) < len(parts) - 1 or not _FIELD.match(parts[0]):
+            cells.append((line, line.text))
+            continue
+        cells.extend((line, part) for part in parts)
+    return cells
 
 
 def masthead_notices(front: list[Line], consumed: frozenset[int]) -> tuple[str, ...]:
@@ -172,13 +190,23 @@ def _issue_numbers(lines: list[str]) -> dict[str, object]:
 def _magazine_name(
     front: list[Line], fields: tuple[MastheadField, ...], consumed: frozenset[int]
 ) -> str | None:
-    """The magazine's name: the short line above the issue line (`天津 支部生活` →
-    `天津支部生活`; not a motto beside it), else the name the masthead gives in 《》."""
+    """The magazine's name: a cover line the masthead names in 《》 (`清 江 机 关 党 建`,
+    `《清江机关党建》杂志社`); the short line above the issue line (`天津 支部生活` →
+    `天津支部生活`; not a motto beside it); else the name the masthead gives in 《》."""
+    quoted = {q for line in front for q in _QUOTED_NAME.findall(line.text)}
+    for line in front[:_COVER_LINES]:
+        if (name := "".join(line.text.split())) in quoted:
+            return name
     for index, line in enumerate(front):
         if not (_PERIOD.search(line.text) or _HALF.search(line.text) or is_issue_line(line.text)):
             continue
         same_line = _NAME_BEFORE_ISSUE.match(line.text)  # `先锋月刊 2024年第9期`
-        if same_line and line.first not in consumed and not _HALF.search(same_line.group(1)):
+        if (
+            same_line
+            and line.first not in consumed
+            and not _HALF.search(same_line.group(1))
+            and not _PERIOD_WORD.match(same_line.group(1))
+        ):
             return same_line.group(1)
         for previous in reversed(front[max(0, index - 3) : index]):
             name = _name_of(previous)

@@ -14,7 +14,7 @@ from publish.normalise import normalise
 from publish.normalise.document import Line
 from publish.shapes import is_author_note, is_byline, is_source_note
 from publish.structure import detect_structure
-from publish.structure.metadata import chinese_number, parse_masthead
+from publish.structure.metadata import chinese_number, extract_metadata, parse_masthead
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "issues"
 
@@ -59,6 +59,30 @@ class TestMetadata:
         assert values["副总编辑"] == "岳涛 王翊"
         assert values["联系地址"] == "某市某区某路82号"  # an address wraps inside a word
         assert values["编委会委员"] == "张三 李四"
+
+    def test_several_fields_on_one_line(self) -> None:
+        masthead = parse_masthead(
+            lines("主管：示范市委  编辑出版：《示范党建》杂志社", "主编：张三  副主编：李四 王五")
+        )
+        values = {f.label: f.value for f in masthead.fields}
+        assert values["主管"] == "示范市委"
+        assert values["编辑出版"] == "《示范党建》杂志社"
+        assert values["副主编"] == "李四 王五"
+
+    @pytest.mark.parametrize(
+        ("cover", "name"),
+        [
+            (
+                ("示 范 机 关 党 建", "SHIFAN JIGUAN DANGJIAN", "半月刊 2019年第19期（上）"),
+                "示范机关党建",
+            ),
+            (("SHIFAN DANGJIAN", "示范 机关 党建", "围绕中心 服务大局"), "示范机关党建"),
+        ],
+    )
+    def test_magazine_name_on_the_cover(self, cover: tuple[str, ...], name: str) -> None:
+        front = lines(*cover, "编辑出版：《示范机关党建》杂志社")
+        meta, _masthead = extract_metadata(front, [])
+        assert meta.title == name  # not `半月刊`, not the motto, the name printed letter-spaced
 
     def test_web_page_metadata_line(self) -> None:
         text = "某地推进基层治理\n发布时间:2024-05-06 来源: 示范网 作者:佚名\n正文第一段。\n原文链接:http://example.org/a.html"
