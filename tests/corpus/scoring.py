@@ -121,7 +121,7 @@ def _joined(a: str, b: str, output_keys: list[str]) -> bool:
 
 def score_issue(generated: Generated, issue: Any) -> IssueScore:
     """`issue`: the publish.model.Issue read from `generated.text`."""
-    from publish.plaintext import issue_lines
+    from publish.plaintext import article_lines, issue_lines
 
     gold = generated.gold
     score = IssueScore(generated.id, dict(gold.dims))
@@ -161,7 +161,11 @@ def score_issue(generated: Generated, issue: Any) -> IssueScore:
     score.breaks_total = len(gold.breaks)
     score.breaks_joined = sum(_joined(a, b, output_keys) for a, b in gold.breaks)
     score.ends_total = len(gold.ends)
-    score.false_joins = sum(_joined(a, b, output_keys) for a, b in gold.ends)
+    # The contents page prints a column and a title on one line (`时评｜标题`): no join.
+    body_keys = [key_chars(line) for _s, a in detected for line in article_lines(a)]
+    false_joins = [(a, b) for a, b in gold.ends if _joined(a, b, body_keys)]
+    score.false_joins = len(false_joins)
+    score.misses.extend(f"false join: …{a[-12:]} + {b[:16]}…" for a, b in false_joins)
     if gold.single_column:
         score.order_ok = _order_kept(gold.articles, detected)
     _score_meta(score, gold.meta, issue.meta)
