@@ -96,6 +96,16 @@ def looks_like_heading(text: str) -> bool:
     )
 
 
+TITLE_MAX = 32
+
+
+def could_be_title(text: str) -> bool:
+    """Looser than a heading: any short line that does not read as a sentence
+    (`三中全会前，这场座谈会释放改革重要信号`). What the contents lists decides."""
+    t = text.strip()
+    return 2 <= len(t) <= TITLE_MAX and not _reads_as_a_sentence(t)
+
+
 # Phrases set apart by a space, as headlines print them (`60年，中国医疗队大爱无疆 书写中非友谊
 # 动人篇章`): running text has no such spaces once cleaned.
 _PHRASE_BREAK: Final = regex.compile(r"\p{Han}{4,}[”’」』）)]?\s[“‘「『（(]?\p{Han}{4,}")

@@ -32,7 +32,13 @@ from publish.model import (
 from publish.names import is_author_field
 from publish.normalise import Normalised
 from publish.normalise.document import Line, LineKind
-from publish.shapes import is_author_note, is_byline, is_source_note, looks_like_heading
+from publish.shapes import (
+    could_be_title,
+    is_author_note,
+    is_byline,
+    is_source_note,
+    looks_like_heading,
+)
 from publish.structure.articles import (
     Draft,
     assemble,
@@ -176,12 +182,18 @@ def _only_section_labels(lines: list[Line], items: list[ContentsItem]) -> bool:
 
 def body_titles(body: list[Line]) -> TitleIndex:
     """The body's candidate titles (runs of heading lines) and the kickers printed over them."""
-    runs = [(i, j) for i, j in heading_runs(body, set()) if _title_start(body[i])]
+    loose = {
+        i for i, line in enumerate(body) if line.kind is LineKind.TEXT and could_be_title(line.text)
+    }
+    runs = [(i, j) for i, j in heading_runs(body, loose) if _title_start(body[i])]
     titles = [(" ".join(body[k].text for k in range(i, j + 1)), (i, j)) for i, j in runs]
     stacked = [
         (body[i].text, body[i + 1].text)
         for i, j in runs
-        if i == j and len(body[i].text) <= 12 and i + 1 < len(body) and _title_below(body[i + 1])
+        if i == j
+        and len(body[i].text) <= 12
+        and i + 1 < len(body)
+        and _title_below(body[i + 1], i + 1 in loose)
     ]
     credits = [
         line.text
@@ -217,10 +229,10 @@ def _title_start(line: Line) -> bool:
     )
 
 
-def _title_below(line: Line) -> bool:
+def _title_below(line: Line, loose: bool = False) -> bool:
     text = line.text
     return (
-        is_heading_line(line)
+        (loose or is_heading_line(line))
         and len(text) >= 6
         and not is_byline(text)
         and not text.startswith(("——", "—"))
@@ -268,9 +280,11 @@ def find_starts(body: list[Line], items: list[ContentsItem], skip: frozenset[int
 def assign_sections(
     drafts: list[Draft], items: list[ContentsItem], diagnostics: list[Diagnostic]
 ) -> list[str | None]:
-    """Section per article: from its contents entry, else from the unmatched contents entry
+    """Section per article: from its contents entry, else the column printed over it when
+    the contents names that column, else from the unmatched contents entry
     that sits between its matched neighbours, else inherited from the article before it."""
     used = {n for d in drafts for n in d.start.used}
+    columns = {key(it.section): it.section for it in items if it.section}
     sections: list[str | None] = []
     last = -1  # index of the last contents item accounted for
     for n, draft in enumerate(drafts):
@@ -284,6 +298,10 @@ def assign_sections(
             if nxt is not None:
                 sections.append(nxt.section)
                 continue
+        if draft.kicker and key(draft.kicker) in columns:
+            # The body prints the column over it (`要闻`): a column the contents names.
+            sections.append(columns[key(draft.kicker)])
+            continue
         following = next((n for n in range(last + 1, len(items)) if n in used), len(items))
         unmatched = [items[n] for n in range(last + 1, following) if n not in used]
         named = [it.section for it in unmatched if it.section]
