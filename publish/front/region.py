@@ -26,7 +26,8 @@ _WINDOW: Final = 8  # text lines after a candidate anchor that must hold entries
 _MIN_ENTRIES: Final = 2
 _NEAR_START: Final = 0.6  # the contents is printed in the front part of an issue
 _SHORT: Final = 40
-_TEASER_REACH: Final = 6  # lines after a sentence in which more entries show it is a teaser
+_TEASER_REACH: Final = 6
+_TEASER_MAX: Final = 80  # a teaser is a sentence or two  # lines after a sentence in which more entries show it is a teaser
 _COVER_LINES: Final = 6  # name, Latin name, motto, issue line … printed over the contents
 _VALUE_MAX: Final = 24  # a masthead value wrapped onto a line of its own
 _TRAILING_MIN: Final = 3  # masthead fields at the very end: the colophon printed last
@@ -159,7 +160,12 @@ def _extend_forward(
             break
         here = shapes[index]
         text = lines[index].text
-        if here.prose and not is_notice(text) and not _entries_follow(shapes, order, index):
+        if (
+            here.prose
+            and not is_notice(text)
+            and not _entries_follow(shapes, order, index)
+            and not (paged < _MIN_ENTRIES and _unpaged_teaser(lines, shapes, order, index))
+        ):
             break  # running prose; a sentence with entries after it is a teaser
         if index > at and (_repeats(text, titles) or (_key(text) in sections and not here.strong)):
             break
@@ -203,6 +209,20 @@ def _entries_follow(shapes: dict[int, Shape], order: list[int], index: int) -> b
     following = [shapes[k] for k in order[position + 1 : position + 1 + _TEASER_REACH]]
     paged = sum(s.paged for s in following)
     return paged >= _MIN_ENTRIES or (paged >= 1 and any(s.section for s in following))
+
+
+def _unpaged_teaser(
+    lines: Sequence[Line], shapes: dict[int, Shape], order: list[int], index: int
+) -> bool:
+    """In a contents without page numbers: one short sentence with short lines (entries,
+    column names) after it, not paragraphs — a teaser, where the body would go on in prose."""
+    text = lines[index].text
+    if len(text) > _TEASER_MAX or text.count("。") > 1:
+        return False
+    position = order.index(index)
+    following = [shapes[k] for k in order[position + 1 : position + 1 + _TEASER_REACH]]
+    short = sum(1 for s in following if not s.prose and len(s.title) <= _SHORT)
+    return short >= _MIN_ENTRIES + 1 and sum(s.prose for s in following) <= 1
 
 
 def _entry_tail(
