@@ -44,6 +44,7 @@ _MAX_MEASURE = 48  # wider "lines" are paragraphs of a one-paragraph-per-line te
 _MIN_LINES = 12
 _SHARE = 0.45  # of the lines at least _MIN_WIDTH wide, this many sit at the measure
 _SLACK = 1.5  # a full line may fall short of the measure by this much (line-breaking rules)
+_OVER = 4.5  # kinsoku and stray spaces push a line past the measure; more is not this measure
 _INDENTED_SHARE = 0.08  # this share of indented lines: paragraphs open with an indent
 _SKIP_TAGS = frozenset({"front", "masthead", "table", "leader", "column-label"})
 
@@ -65,7 +66,9 @@ class Measure:
     indents: bool  # paragraphs open with an indent (else after a blank line)
 
     def full(self, line: Line) -> bool:
-        return _size(line.text) >= self.ems - _SLACK
+        """A line that fills the measure (a wider one was never set to it: a note, a
+        paragraph the OCR kept whole)."""
+        return self.ems - _SLACK <= _size(line.text) <= self.ems + _OVER
 
 
 def _body(lines: Document) -> list[Line]:
@@ -96,6 +99,8 @@ def _continues(first: Line, second: Line, m: Measure) -> bool:
     if first.tags & _SKIP_TAGS or second.tags & _SKIP_TAGS or first.end_mark:
         return False
     if second.kind is not LineKind.TEXT or not m.full(first) or _stands_alone(second.text):
+        return False
+    if _stands_alone(first.text):
         return False
     if m.indents and second.has("indented"):
         return False  # a new paragraph opens with an indent
