@@ -14,6 +14,7 @@ from dataclasses import replace
 import regex
 
 from publish.chars import ISSUE_YEAR, PROSE_PUNCT, SENTENCE_END, ends_sentence
+from publish.names import is_author_field
 from publish.normalise.document import (
     ChangeKind,
     Document,
@@ -238,7 +239,7 @@ _HEAD_SHAPE = regex.compile(rf"^[\p{{Han}}·]{{2,12}}\s*{_ISSUE}$|^{_ISSUE}\s*[\
 
 def _furniture_shaped(line: Line) -> bool:
     text = line.text.strip()
-    if _DECORATED_FOLIO.match(text) or _BARE_FOLIO.match(text):
+    if _DECORATED_FOLIO.match(text) or _BARE_FOLIO.match(text) or _show_through(text):
         return True
     return len(text) <= 30 and _RUNNING_HEAD.search(text) is not None
 
@@ -251,6 +252,8 @@ def _breaks_a_paragraph(lines: Document, index: int) -> bool:
     while at is not None and _furniture_shaped(lines[at]):
         at = text_index(lines, at, -1)
     after = text_index(lines, index, 1)
+    while after is not None and _furniture_shaped(lines[after]):
+        after = text_index(lines, after, 1)
     if at is None or after is None or lines[at].has("front") or lines[at].has("masthead"):
         return False
     before = lines[at].text
@@ -258,7 +261,8 @@ def _breaks_a_paragraph(lines: Document, index: int) -> bool:
         return False  # a kicker over a title, not a running head inside a paragraph
     if looks_like_heading(before):
         return False  # a title before it: a byline or a deck under the title
-    return len(before) >= _MID_PARAGRAPH_MIN and not ends_sentence(before)
+    running = len(before) >= _MID_PARAGRAPH_MIN or SENTENCE_MARK.search(before) is not None
+    return running and not ends_sentence(before)
 
 
 _REPEATS = 3  # a short line printed this often inside paragraphs is a running head
@@ -266,6 +270,7 @@ _TITLE_MAX = 45  # a title repeated as a running head
 _LONG_TITLE = 8  # a repeat this long is a title, never a column label printed again
 _HEAD_REACH = 150  # lines: a running head repeats the title of the article it is printed in
 _HEAD_MAX = 30
+_NAME_MAX = 12  # a magazine's or column's name on the front page, printed again as a head
 
 
 _FIGURE = regex.compile(r"^[\d.,，%％\s]{1,12}$")
@@ -293,7 +298,11 @@ def _show_through(text: str) -> bool:
 
 
 def _is_page_furniture(
-    lines: Document, index: int, repeated: frozenset[str], titles: dict[str, int]
+    lines: Document,
+    index: int,
+    repeated: frozenset[str],
+    titles: dict[str, int],
+    names: frozenset[str],
 ) -> bool:
     if any(lines[index].has(tag) for tag in ("front", "masthead", "leader", "table")):
         return False  # contents and masthead lines: their numbers are page references
@@ -323,8 +332,9 @@ def _is_page_furniture(
             and _RUNNING_HEAD.search(text) is not None
         )
     )
+    named = _fold_key(text) in names  # the magazine's or a column's name, as the front prints it
     # The context is read only for lines shaped like furniture (cheap tests first).
-    return shaped and _breaks_a_paragraph(lines, index)
+    return (shaped or named) and _breaks_a_paragraph(lines, index)
 
 
 def drop_page_furniture(lines: Document, config: NormaliseConfig) -> Outcome:
@@ -340,8 +350,18 @@ def drop_page_furniture(lines: Document, config: NormaliseConfig) -> Outcome:
         for key, index in _first_body_lines(lines).items()
         if len(key) <= _TITLE_MAX and not SENTENCE_MARK.search(key)
     }
+    names = frozenset(
+        _fold_key(x.text)
+        for x in lines
+        if x.has("front")
+        and len(x.text) <= _NAME_MAX
+        and not any(c.isdigit() for c in x.text)
+        and not is_author_field(x.text)  # an author the contents names is a byline
+    )
     rule = drop_where(
-        "F211", "page-furniture", lambda d, i: _is_page_furniture(d, i, repeated, titles)
+        "F211",
+        "page-furniture",
+        lambda d, i: _is_page_furniture(d, i, repeated, titles, names),
     )
     return rule(lines, config)
 

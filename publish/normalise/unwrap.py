@@ -96,11 +96,7 @@ def measure(lines: Document) -> Measure | None:
 
 def _continues(first: Line, second: Line, m: Measure) -> bool:
     """Whether `second` goes on with the paragraph whose printed line `first` is."""
-    if first.tags & _SKIP_TAGS or second.tags & _SKIP_TAGS or first.end_mark:
-        return False
-    if second.kind is not LineKind.TEXT or not m.full(first) or _stands_alone(second.text):
-        return False
-    if _stands_alone(first.text):
+    if not _may_join(first, second, m):
         return False
     if m.indents and second.has("indented"):
         return False  # a new paragraph opens with an indent
@@ -111,6 +107,15 @@ def _continues(first: Line, second: Line, m: Measure) -> bool:
     if m.indents:
         return not ends_sentence(first.text)
     return strongly_open(first.text) or starts_continuation(second.text)
+
+
+def _may_join(first: Line, second: Line, m: Measure) -> bool:
+    """Two printed lines of running text, the first filling the measure."""
+    if first.tags & _SKIP_TAGS or second.tags & _SKIP_TAGS or first.end_mark:
+        return False
+    if second.kind is not LineKind.TEXT or not m.full(first):
+        return False
+    return not (_stands_alone(first.text) or _stands_alone(second.text))
 
 
 def _stands_alone(text: str) -> bool:
