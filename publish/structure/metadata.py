@@ -193,10 +193,10 @@ def _magazine_name(
     """The magazine's name: a cover line the masthead names in 《》 (`清 江 机 关 党 建`,
     `《清江机关党建》杂志社`); the short line above the issue line (`天津 支部生活` →
     `天津支部生活`; not a motto beside it); else the name the masthead gives in 《》."""
-    quoted = {q for line in front for q in _QUOTED_NAME.findall(line.text)}
+    named = {q for line in front for q in _QUOTED_NAME.findall(line.text)}
     for line in front[:_COVER_LINES]:
-        if (name := "".join(line.text.split())) in quoted:
-            return name
+        if (spelled := "".join(line.text.split())) in named:
+            return spelled
     for index, line in enumerate(front):
         if not (_PERIOD.search(line.text) or _HALF.search(line.text) or is_issue_line(line.text)):
             continue
