@@ -102,7 +102,17 @@ def _byline_at(body: list[Line], j: int) -> bool:
     if not is_author_field(body[j].text):
         return False
     nxt = body[j + 1] if j + 1 < len(body) else None
-    return nxt is None or not (is_author_field(nxt.text) or is_byline(nxt.text))
+    if nxt is None:
+        return True
+    if is_author_field(nxt.text) or is_byline(nxt.text):
+        return False
+    # `强枢纽` ⏎ `着力推进……` ⏎ `雷丽 沈嘉`: the byline is further down; this is a title line.
+    after = body[j + 2] if j + 2 < len(body) else None
+    return not (
+        after is not None
+        and is_heading_line(nxt)
+        and (is_author_field(after.text) or is_byline(after.text))
+    )
 
 
 def _never_title(line: Line) -> bool:
