@@ -107,12 +107,13 @@ def _rows(lines: Sequence[Line]) -> list[_Row]:
     paired = sum(1 for r in rows if r.read.column == 2)
     if paired < _PAIRED_ROWS:
         return rows
+    rows = _cells(lines, two_columns=True)
     left = [r for r in rows if r.read.column != 2]
     right = [replace(r, blank_before=0) for r in rows if r.read.column == 2]
     return left + right
 
 
-def _cells(lines: Sequence[Line]) -> list[_Row]:
+def _cells(lines: Sequence[Line], two_columns: bool = False) -> list[_Row]:
     rows = []
     for line in lines:
         for n, read in enumerate(
@@ -122,6 +123,7 @@ def _cells(lines: Sequence[Line]) -> list[_Row]:
                 bullet=line.has("bullet"),
                 leader=line.has("leader") and not line.has("inline-leader"),
                 cells=line.cells,
+                two_columns=two_columns,
             )
         ):
             rows.append(_Row(read, line.blank_before if n == 0 else 0))

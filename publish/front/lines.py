@@ -59,6 +59,9 @@ _SLASH: Final = regex.compile(
 )
 _SUBTITLE: Final = regex.compile(r"^[—─－]{1,2}\s*\S")
 _LATIN_NAME: Final = regex.compile(r"\s+[A-Z][A-Z&\s]{2,}$")
+# `理论前沿 THEORY`: a column name with its English name in capitals.
+_ENGLISH_SECTION: Final = regex.compile(r"^[\p{Han}·]{2,8}\s+[A-Z]{3,}(?:\s[A-Z&]+)*$")
+_NAME_CELL: Final = regex.compile(r"^[\p{Han}·]{2,8}$")
 
 
 class Kind(StrEnum):
@@ -179,7 +182,7 @@ def _names(text: str | None) -> str | None:
     return unspace_names(text.strip()) if text else None
 
 
-def _columns(text: str, number: int) -> list[ContentsLine] | None:
+def _columns(text: str, number: int, *, weak: bool = False) -> list[ContentsLine] | None:
     """`标题甲 3  标题乙 21`, `■ 学思践悟  抓实…… 23`, `■ 机关党建  ■ 时评`: two columns read
     row by row — two spaces between the cells (or one after an inner page number), each
     cell a column name or an entry with its page. The left cell is column 1, the right 2."""
@@ -188,6 +191,8 @@ def _columns(text: str, number: int) -> list[ContentsLine] | None:
         if found.group(0).strip():  # the gap is an inner page number: it ends cell a
             a = f"{a} {found.group(0).strip()}"
         left, right = _strong_cell(a, number), _strong_cell(b, number)
+        if weak:  # the page is set in two columns: a cell may be a plain column name
+            left, right = left or _name_cell(a, number), right or _name_cell(b, number)
         if left is None or right is None:
             continue
         if (
@@ -211,6 +216,14 @@ def _strong_cell(text: str, number: int) -> ContentsLine | None:
     return paged if paged is not None and paged.kind is Kind.ENTRY else None
 
 
+def _name_cell(text: str, number: int) -> ContentsLine | None:
+    """A short bare cell beside an entry or another such cell, in a page set in two columns:
+    a column's name (`高层声音`, `本期聚焦 FOCUS`) — titles are longer, and carry a page."""
+    if _ENGLISH_SECTION.match(text) or _NAME_CELL.match(text):
+        return ContentsLine(Kind.SECTION, _section_name(text), number)
+    return None
+
+
 def read_line(  # noqa: PLR0911 - one kind of line after another
     text: str,
     number: int,
@@ -218,9 +231,11 @@ def read_line(  # noqa: PLR0911 - one kind of line after another
     bullet: bool = False,
     leader: bool = False,
     cells: tuple[str, ...] = (),
+    two_columns: bool = False,
 ) -> list[ContentsLine]:
     """What one contents line holds (two cells when two columns were read as one row);
-    `bullet`, `leader`: the normaliser took a section bullet or leading leaders off it."""
+    `bullet`, `leader`: the normaliser took a section bullet or leading leaders off it;
+    `two_columns`: the page is set in two columns (a bare cell may be a column name)."""
     text = text.strip()
     if cells and len(cells) > 1:
         first = _paged(cells[0], number)
@@ -230,7 +245,7 @@ def read_line(  # noqa: PLR0911 - one kind of line after another
         text = " ".join(cells)
     if _MARKER.match(text) or _FOLIO.match(text):
         return [ContentsLine(Kind.MARKER, text, number)]
-    pair = _columns(f"■ {text}" if bullet else text, number)
+    pair = _columns(f"■ {text}" if bullet else text, number, weak=two_columns)
     if pair is not None:
         return pair
     bulleted = _BULLET.match(text)

@@ -149,6 +149,26 @@ class TestContents:
             ("特别策划", "在乡村振兴中践行初心", "李华", 4),
         ]
 
+    def test_two_columns_read_row_by_row_with_bare_column_names(self) -> None:
+        items = parse_contents(
+            lines(
+                "实践探索  党风廉政",
+                "织密缉私网 平安“警”相随 6  着力推进全方位高水平对外开放 23",
+                "本期聚焦 FOCUS  三中全会前，这场座谈会释放改革重要信号 26",
+                "新质生产力之“新”与“质” 9  高层声音",
+                "一项“立”与“固”的夯基工程 14  心中有责 眼里有活 手上有招 28",
+            )
+        )
+        got = [(i.section, i.title, i.page) for i in items]
+        assert got == [
+            ("实践探索", "织密缉私网 平安“警”相随", 6),
+            ("本期聚焦", "新质生产力之“新”与“质”", 9),
+            ("本期聚焦", "一项“立”与“固”的夯基工程", 14),
+            ("党风廉政", "着力推进全方位高水平对外开放", 23),
+            ("党风廉政", "三中全会前，这场座谈会释放改革重要信号", 26),
+            ("高层声音", "心中有责 眼里有活 手上有招", 28),
+        ]
+
     def test_slogan_is_not_an_entry(self) -> None:
         assert is_slogan("理论研究的阵地 经验交流的桥梁 党建知识的宝库 党务干部的挚友")
         assert not is_slogan("学习讲深度 调研出成果 发展有实绩 整改见实效")
