@@ -49,6 +49,7 @@ class Shape:
     masthead: bool  # a field, an issue line or a notice
     prose: bool  # running text
     title: str  # the title part of an entry line ("" when none)
+    columns: tuple[str, ...] = ()  # column names it prints (`■ 卷首`, `【要闻】标题 3`)
 
     @property
     def strong(self) -> bool:
@@ -69,6 +70,12 @@ def shape(line: Line) -> Shape:
         masthead=masthead,
         prose=long_sentence and not masthead,
         title=" ".join(r.text for r in reads if r.kind in (Kind.ENTRY, Kind.TEXT)),
+        columns=tuple(
+            name
+            for r in reads
+            for name in (r.text if r.kind is Kind.SECTION else None, r.prefix, r.bar_prefix)
+            if name
+        ),
     )
 
 
@@ -178,6 +185,7 @@ def _extend_forward(
                 break
         if here.section:
             sections.add(_key(text.strip("■□◆●【】〔〕 ")))
+        sections.update(_key(name) for name in here.columns)
         if _lists_title(lines, shapes, order, index, unpaged=paged < _MIN_ENTRIES):
             titles.append(_key(here.title))
     if paged < _MIN_ENTRIES:
