@@ -297,6 +297,12 @@ def _show_through(text: str) -> bool:
     return sum(c in _COMPONENTS for c in chars) >= 0.6 * len(chars)
 
 
+def _all_components(text: str) -> bool:
+    """Nothing but radicals (`廴亅忄乛`): show-through wherever it stands."""
+    chars = [c for c in text if not c.isspace()]
+    return 2 <= len(chars) <= _JUNK_MAX and all(c in _COMPONENTS for c in chars)
+
+
 def _is_page_furniture(
     lines: Document,
     index: int,
@@ -307,7 +313,7 @@ def _is_page_furniture(
     if any(lines[index].has(tag) for tag in ("front", "masthead", "leader", "table")):
         return False  # contents and masthead lines: their numbers are page references
     text = lines[index].text.strip()
-    if _DECORATED_FOLIO.match(text) or _HEAD_SHAPE.match(text):
+    if _DECORATED_FOLIO.match(text) or _HEAD_SHAPE.match(text) or _all_components(text):
         return True
     if _BARE_FOLIO.match(text) and _isolated_number(lines, index):
         return True  # a page number between paragraphs (a column of figures has neighbours)
