@@ -60,6 +60,14 @@ def is_notice(text: str) -> bool:
     return _NOTICE.search(text) is not None
 
 
+_LABEL_ALONE: Final = regex.compile(rf"^(?:{MASTHEAD_LABELS})\s*[:：]?$")
+
+
+def is_label_alone(text: str) -> bool:
+    """A masthead label printed alone (`定价`, `主  编`): its value is on the next line."""
+    return _LABEL_ALONE.match(unspaced(text).strip()) is not None
+
+
 def is_issue_line(text: str) -> bool:
     return len(text) <= 40 and ISSUE_LINE.search(text) is not None
 
@@ -100,6 +108,7 @@ __all__ = [
     "MASTHEAD_LABELS",
     "is_house_byline",
     "is_issue_line",
+    "is_label_alone",
     "is_masthead_like",
     "is_notice",
     "is_phrase_line",

@@ -17,7 +17,13 @@ import regex
 
 from publish.chars import fold_loose
 from publish.front.lines import Kind, read_line
-from publish.front.masthead import is_issue_line, is_masthead_like, is_notice, is_phrase_line
+from publish.front.masthead import (
+    is_issue_line,
+    is_label_alone,
+    is_masthead_like,
+    is_notice,
+    is_phrase_line,
+)
 from publish.names import is_author_field
 from publish.normalise.document import Line, LineKind
 from publish.shapes import looks_like_heading
@@ -162,6 +168,7 @@ def _extend_forward(
     end = at
     pending: list[int] = []  # lines after the last certain one, kept only if it goes on
     paged = 0
+    prior: int | None = None  # the text line before
     for index in order[order.index(at) :]:
         if index >= stop:
             break
@@ -176,7 +183,9 @@ def _extend_forward(
             break  # running prose; a sentence with entries after it is a teaser
         if index > at and (_repeats(text, titles) or (_key(text) in sections and not here.strong)):
             break
-        if here.strong:
+        value = prior is not None and is_label_alone(lines[prior].text) and len(text) <= _VALUE_MAX
+        prior = index
+        if here.strong or value:
             end, pending = index, []
             paged += here.paged
         else:
@@ -212,11 +221,13 @@ def _lists_title(
 
 
 def _entries_follow(shapes: dict[int, Shape], order: list[int], index: int) -> bool:
-    """Contents entries go on right after this line (it is a teaser under an entry)."""
+    """Contents entries go on right after this line (it is a teaser under an entry), or an
+    entry and then column names or the masthead."""
     position = order.index(index)
     following = [shapes[k] for k in order[position + 1 : position + 1 + _TEASER_REACH]]
     paged = sum(s.paged for s in following)
-    return paged >= _MIN_ENTRIES or (paged >= 1 and any(s.section for s in following))
+    framed = sum(s.section or s.masthead for s in following)  # columns, the masthead after it
+    return paged >= _MIN_ENTRIES or (paged >= 1 and framed >= 1)
 
 
 def _unpaged_teaser(
