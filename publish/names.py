@@ -10,8 +10,14 @@ import regex
 
 _ORG_SUFFIX: Final = regex.compile(
     r"(?:党委|党组|工委|委员会|课题组|调研组|中心组|宣讲团|检察院|法院|研究院|研究所|研究室|政策研究室"
-    r"|党办|党支部|支部|机关党委|办公室|办|局|厅|处|科|室|部|委|院|所|社|会|中心|公司|集团|学校|大学|学院|站"
-    r"|报|网|台|杂志|评论员|记者|组)”?$"
+    r"|党办|党支部|支部|机关党委|办公室|中心|公司|集团|学校|大学|学院|杂志|评论员|记者)”?$"
+)
+# A one-character suffix (`局`, `网`, `会`) names a unit only after a place or an institution
+# (`南开区民政局`, `共产党员网`): `筑牢口岸国门生物安全网`, `织密缉私网` are titles.
+_SHORT_SUFFIX: Final = regex.compile(r"[办局厅处科室部委院所社会站报网台组]”?$")
+_INSTITUTION: Final = regex.compile(
+    r"[省市区县镇乡村州盟旗]|本刊|编辑|中共|党|政府|人民|国家|机关|委员|大学|学院|学校|公司|集团|日报|晚报"
+    r"|新闻|电视|广播|海关|银行|协会|工会|团委|妇联|法院|检察|公安|税务|中心|基金"
 )
 _NAME_TOKEN: Final = regex.compile(r"^\p{Han}{2,4}$")
 # Not `｜`: `党建引领｜基层治理新路径` is a column label and a title.
@@ -45,7 +51,11 @@ _PLACE_END: Final = regex.compile(r"[区市县省镇乡村州盟旗局厅委部]
 def is_org_name(text: str) -> bool:
     """`市委市级机关工委`, `省农业农村厅课题组`, `红桥区“千人宣讲团”` — not a title that ends
     like a unit (`创建“四强”党支部`: a quotation inside a unit's name follows its place)."""
-    if " " in text or not 4 <= len(text) <= 30 or _ORG_SUFFIX.search(text) is None:
+    if " " in text or not 4 <= len(text) <= 30:
+        return False
+    if _ORG_SUFFIX.search(text) is None and not (
+        _SHORT_SUFFIX.search(text) and _INSTITUTION.search(text[:-1])
+    ):
         return False
     quoted = _QUOTED_INSIDE.match(text)
     return quoted is None or _PLACE_END.search(quoted.group("before")) is not None

@@ -9,13 +9,13 @@ starts: at running prose, or at a title the contents listed, printed again over 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
 import regex
 
-from publish.chars import fold_loose
+from publish.chars import ends_sentence, fold_loose
 from publish.front.lines import Kind, read_line
 from publish.front.masthead import (
     is_issue_line,
@@ -37,7 +37,7 @@ _TEASER_MAX: Final = 80  # a teaser is a sentence or two
 _COVER_LINES: Final = 6  # name, Latin name, motto, issue line … printed over the contents
 _VALUE_MAX: Final = 24  # a masthead value wrapped onto a line of its own
 _TRAILING_MIN: Final = 3  # masthead fields at the very end: the colophon printed last
-_TAIL_LINES: Final = 2  # short lines after the last entry that may still belong to it
+_TAIL_LINES: Final = 3  # lines after the last entry that may still belong to it
 _PENDING_MAX: Final = 12  # unnumbered lines in a row: the body has begun
 _UNPAGED_MAX: Final = 60  # … unless the contents prints no page numbers at all
 _SENTENCE: Final = regex.compile(r"[。！？；]|[，,].*[，,]")
@@ -180,6 +180,8 @@ def _extend_forward(
             and not _entries_follow(shapes, order, index)
             and not (paged < _MIN_ENTRIES and _unpaged_teaser(lines, shapes, order, index))
         ):
+            if _teaser_shaped(text):
+                pending.append(index)  # kept if the body begins after it (`_entry_tail`)
             break  # running prose; a sentence with entries after it is a teaser
         if index > at and (_repeats(text, titles) or (_key(text) in sections and not here.strong)):
             break
@@ -199,7 +201,16 @@ def _extend_forward(
             titles.append(_key(here.title))
     if paged < _MIN_ENTRIES:
         return pending[-1] if pending else end  # no page numbers: every line may be an entry
-    return _entry_tail(lines, shapes, end, pending)
+
+    def starts_body(index: int) -> bool:
+        """The line after this one prints a listed title or column: the body begins."""
+        position = order.index(index)
+        if position + 1 >= len(order):
+            return False
+        following = lines[order[position + 1]].text
+        return _repeats(following, titles) or _key(following) in sections
+
+    return _entry_tail(lines, shapes, end, pending, starts_body)
 
 
 def _lists_title(
@@ -230,13 +241,17 @@ def _entries_follow(shapes: dict[int, Shape], order: list[int], index: int) -> b
     return paged >= _MIN_ENTRIES or (paged >= 1 and framed >= 1)
 
 
+def _teaser_shaped(text: str) -> bool:
+    """A sentence or two: what a contents prints under an entry."""
+    return len(text) <= _TEASER_MAX and text.count("。") <= 1 and ends_sentence(text)
+
+
 def _unpaged_teaser(
     lines: Sequence[Line], shapes: dict[int, Shape], order: list[int], index: int
 ) -> bool:
     """In a contents without page numbers: one short sentence with short lines (entries,
     column names) after it, not paragraphs — a teaser, where the body would go on in prose."""
-    text = lines[index].text
-    if len(text) > _TEASER_MAX or text.count("。") > 1:
+    if not _teaser_shaped(lines[index].text):
         return False
     position = order.index(index)
     following = [shapes[k] for k in order[position + 1 : position + 1 + _TEASER_REACH]]
@@ -245,16 +260,23 @@ def _unpaged_teaser(
 
 
 def _entry_tail(
-    lines: Sequence[Line], shapes: dict[int, Shape], end: int, pending: list[int]
+    lines: Sequence[Line],
+    shapes: dict[int, Shape],
+    end: int,
+    pending: list[int],
+    starts_body: Callable[[int], bool],
 ) -> int:
-    """After the last numbered entry: its author on the next line, or the rest of its title
-    when the page number stood first; anything else is the body's."""
+    """After the last numbered entry: its author on the next line, the rest of its title
+    when the page number stood first, its subtitle (`——…`) or teaser; anything else is the
+    body's."""
     for n, index in enumerate(pending[:_TAIL_LINES]):
         text = lines[index].text
         continues = (
             n == 0 and shapes[end].paged and _page_first(lines[end]) and looks_like_heading(text)
         )
-        if not (is_author_field(text) or continues):
+        teaser = _teaser_shaped(text) and starts_body(index)
+        extra = text.startswith(("——", "—")) or teaser
+        if not (is_author_field(text) or continues or extra):
             break
         end = index
     return end

@@ -160,17 +160,23 @@ def _merge_starts(contents: list[Start], cues: list[Start]) -> list[Start]:
     return sorted(merged, key=lambda s: s.head)
 
 
-def _whole_body(body: list[Line]) -> list[Start]:
-    """No structure found: the body is one article (its first heading-like line is the title)."""
+def _whole_body(body: list[Line], sections: frozenset[str] = frozenset()) -> list[Start]:
+    """No structure found: the body is one article (its first heading-like line is the title;
+    a column's name over it is its kicker)."""
     if not body:
         return []
     at = next(
-        (i for i, line in enumerate(body[:5]) if is_heading_line(line) and _title_start(line)),
+        (
+            i
+            for i, line in enumerate(body[:5])
+            if is_heading_line(line) and _title_start(line) and key(line.text) not in sections
+        ),
         None,
     )
     if at is None:
         return [Start(head=0, title=(0, 0), cue="untitled")]
-    return [Start(head=at, title=(at, at), cue="first-heading")]
+    kicker = all(key(line.text) in sections for line in body[:at])
+    return [Start(head=0 if kicker else at, title=(at, at), cue="first-heading")]
 
 
 def _only_section_labels(lines: list[Line], items: list[ContentsItem]) -> bool:
@@ -271,7 +277,7 @@ def find_starts(body: list[Line], items: list[ContentsItem], skip: frozenset[int
         starts[0] = replace(starts[0], head=0)
     if not starts or starts[0].head > 0:
         # Text before the first recognised start is an article of its own (never dropped).
-        starts = _whole_body(body[: starts[0].head] if starts else body) + starts
+        starts = _whole_body(body[: starts[0].head] if starts else body, sections) + starts
     seg = Segmentation(starts=starts)
     extend_heads(body, seg)
     return seg

@@ -198,10 +198,17 @@ class TestNames:
             "特约评论员",
             "韩燕玲 刘鑫",
             "某海关财务处 李霞",
+            "南开区民政局",
+            "本刊编辑部",
+            "共产党员网",
         ],
     )
     def test_author_fields(self, text: str) -> None:
         assert is_author_field(text)
+
+    @pytest.mark.parametrize("text", ["筑牢口岸国门生物安全网", "织密缉私网", "搭建连心服务台"])
+    def test_titles_ending_like_a_unit_are_not_authors(self, text: str) -> None:
+        assert not is_author_field(text)  # a one-character suffix needs a place or institution
 
     def test_split_author_keeps_parallel_phrases(self) -> None:
         assert split_author("以青春之我 讲好觉悟故事 迟爱民") == (
