@@ -19,6 +19,7 @@ from publish.normalise import (
     markup,
     punctuation,
     regions,
+    runon,
     spacing,
     unwrap,
     web,
@@ -55,6 +56,10 @@ RULES: tuple[Rule, ...] = (
     Rule("W101", "strip-whitespace", markup.strip_whitespace,
          "Trim indents (web 8-space, ideographic) and trailing spaces.",
          ("        记者 李国惠", "记者 李国惠")),
+    # A text that lost its line breaks, before anything reads lines as headers or furniture.
+    Rule("W110", "run-on-text", runon.split_run_on,
+         "Split a line that lost its breaks into title, dateline and paragraphs.",
+         ("标题 2021-05-30 来源：人民网 正文……。　　下一段……", "标题 ⏎ 2021-05-30 … ⏎ 正文……")),
     Rule("W103", "markdown-autolink", markup.unwrap_autolinks,
          "Unwrap markdown autolinks.", ("<http://cpc.people.com.cn>", "http://cpc.people.com.cn"),
          inputs=PLAIN),

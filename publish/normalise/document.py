@@ -15,6 +15,7 @@ from typing import Literal
 
 import regex
 
+from publish.chars import SENTENCE_END
 from publish.ingest.reading import InputFormat, Reading
 from publish.model import Diagnostic, Level
 
@@ -120,6 +121,33 @@ class Recorder:
     def outcome(self, lines: Iterable[Line]) -> Outcome:
         return Outcome(tuple(lines), tuple(self.changes), tuple(self.diagnostics))
 
+    def vetoed(self, line: Line) -> bool:
+        """A furniture rule's verdict on a line that carries sentences of content is vetoed:
+        the line is kept and the doubt reported, never dropped (or hidden) whole."""
+        if not carries_content(line.text):
+            return False
+        self.flag(
+            line.first, f"kept a line of content that looks like {self.name}: {line.text[:24]}…"
+        )
+        return True
+
+    def drop(self, line: Line, sink: Sink) -> None:
+        """Drop `line` from the text (recorded), unless it carries content."""
+        if self.vetoed(line):
+            sink.keep(line)
+            return
+        self.change(line.first, ChangeKind.DROP, line.text, "")
+        sink.drop(line)
+
+
+# Furniture (a caption, a label, a link, a promo) is never two sentences over this many characters.
+CONTENT_MIN = 100
+_SENTENCE_MARK = regex.compile(f"[{SENTENCE_END}]+")
+
+
+def carries_content(text: str) -> bool:
+    return len(text) >= CONTENT_MIN and len(_SENTENCE_MARK.findall(text)) >= 2
+
 
 @dataclass(slots=True)
 class Sink:
@@ -147,8 +175,7 @@ def drop_where(code: str, name: str, predicate: Callable[[Document, int], bool])
         sink = Sink()
         for index, line in enumerate(lines):
             if line.kind is LineKind.TEXT and predicate(lines, index):
-                rec.change(line.first, ChangeKind.DROP, line.text, "")
-                sink.drop(line)
+                rec.drop(line, sink)
             else:
                 sink.keep(line)
         return rec.outcome(sink.lines)

@@ -222,8 +222,7 @@ def drop_web_chrome(lines: Document, _config: NormaliseConfig) -> Outcome:
     sink = Sink()
     for line, drop in zip(lines, chrome, strict=True):
         if drop:
-            rec.change(line.first, ChangeKind.DROP, line.text, "")
-            sink.drop(line)
+            rec.drop(line, sink)
         else:
             sink.keep(line)
     return rec.outcome(sink.lines)
@@ -275,7 +274,8 @@ def web_metadata(lines: Document, _config: NormaliseConfig) -> Outcome:
     issue = any(line.has("front") for line in lines)
     out: list[Line] = []
     for index, line in enumerate(lines):
-        if line.kind is LineKind.TEXT and _is_web_metadata(line.text, index, issue=issue):
+        metadata = line.kind is LineKind.TEXT and _is_web_metadata(line.text, index, issue=issue)
+        if metadata and not rec.vetoed(line):
             rec.change(line.first, ChangeKind.MARK, line.text, "")
             line = replace(line, kind=LineKind.META)
         out.append(line)

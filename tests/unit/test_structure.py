@@ -444,3 +444,16 @@ def test_source_notes(text: str) -> None:
 )
 def test_author_notes(text: str) -> None:
     assert is_author_note(text)
+
+
+def test_a_page_saved_without_line_breaks_is_one_article_with_its_title() -> None:
+    """F207 once dropped such a page whole as web chrome ("no text left after cleaning")."""
+    paragraphs = [
+        "近年来，某地坚持以党建引领基层治理，推动各项工作落实落细，群众的获得感不断增强。" * 4,
+        "社区干部走进楼栋院落，倾听群众呼声，把问题解决在家门口。" * 4,
+    ]
+    text = "基层治理的新路径 2021-05-30 10:48 来源：人民网 作者：张三 " + " ".join(paragraphs)
+    issue = detect_structure(normalise(text), "page")
+    [article] = [a for s in issue.sections for a in s.articles]
+    assert article.title == "基层治理的新路径"
+    assert [b.text for b in article.blocks] == paragraphs
