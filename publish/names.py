@@ -124,3 +124,15 @@ def split_author(text: str) -> tuple[str, str | None]:
 def _org_tail_ok(head_tokens: list[str]) -> bool:
     # An organisation after a title: the title must be substantial on its own.
     return sum(len(t) for t in head_tokens) >= 6
+
+
+_END_CREDIT = regex.compile(r"^[（(]\s*([\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4}){0,2})\s*[）)]$")
+
+
+def end_credit(text: str) -> str | None:
+    """`（张三）` under an article's last paragraph: the names of its authors."""
+    credit = _END_CREDIT.match(text)
+    if credit is None:
+        return None
+    names = credit.group(1)
+    return names if all(is_person_name(t) for t in names.split()) else None

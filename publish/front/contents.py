@@ -243,6 +243,7 @@ class _Parts:
     prefix: str | None = None
     bar: str | None = None
     closed: bool = False  # the page has been read: only an author, a subtitle may follow
+    titled: bool = False  # `标题 / 作者` has been read: its page may follow, no more title
     blanks: int = 0
 
     def take(self, row: _Row, first: bool, last: bool, page: _Page) -> bool:  # noqa: PLR0911
@@ -268,11 +269,13 @@ class _Parts:
         if not first and read.author_like and self.author is None:
             self.author = read.text
             return True
-        if self.closed or (first and _noise(read)):
+        if self.closed or self.titled or (first and _noise(read)):
             return False
         if first:
             self.prefix, self.bar = read.prefix, read.bar_prefix
         self.parts.append(read.text)
+        if read.author:  # `标题 / 作者`: the title's last line
+            self.author, self.titled = read.author, True
         return True
 
     def _page(self, read: ContentsLine) -> bool:

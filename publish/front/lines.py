@@ -263,7 +263,17 @@ def read_line(  # noqa: PLR0911 - one kind of line after another
         return [paged]
     if ends_sentence(text) and "。" in text and len(text) >= 8:
         return [ContentsLine(Kind.TEASER, text, number)]
-    return [_with_prefix(ContentsLine(Kind.TEXT, text, number))]
+    return [_with_prefix(_slashed_text(text, number))]
+
+
+def _slashed_text(text: str, number: int) -> ContentsLine:
+    """`警惕……整治 / 李华敏` with its page on the next line: the author after the slash."""
+    slashed = _SLASH.match(text)
+    if slashed and _has_title(slashed.group("title")):
+        author = slashed.group("author").strip()
+        if is_author_field(author):
+            return ContentsLine(Kind.TEXT, slashed.group("title").strip(), number, author=author)
+    return ContentsLine(Kind.TEXT, text, number)
 
 
 def _section_name(text: str) -> str:

@@ -29,7 +29,7 @@ from publish.model import (
     Section,
     Span,
 )
-from publish.names import is_author_field
+from publish.names import end_credit, is_author_field
 from publish.normalise import Normalised
 from publish.normalise.document import Line, LineKind
 from publish.shapes import (
@@ -220,7 +220,13 @@ def _over_a_title(body: list[Line], i: int) -> bool:
 
 def _credit_line(text: str) -> bool:
     """Where the body names an article's author: bylines, notes and credits."""
-    return is_byline(text) or is_author_field(text) or is_source_note(text) or is_author_note(text)
+    return (
+        is_byline(text)
+        or is_author_field(text)
+        or is_source_note(text)
+        or is_author_note(text)
+        or end_credit(text) is not None
+    )
 
 
 def _title_start(line: Line) -> bool:

@@ -8,7 +8,7 @@ import regex
 
 from publish.chars import fold_loose, quote_balance
 from publish.model import ArticleKind, Block, BlockType, Span
-from publish.names import is_author_field, is_person_name
+from publish.names import end_credit, is_author_field
 from publish.normalise.document import Line
 from publish.shapes import (
     BYLINE_LABEL,
@@ -26,7 +26,6 @@ _LABEL = regex.compile(r"^[·•](\p{Han}{1,8})[·•]$")
 _SPLIT_NOTES = regex.compile(r"^(.*[）)])\s*([（(]\s*来源\s*[:：][^）)]*[）)])$")
 _EDITOR_NOTE = regex.compile(r"^(?:编者按|开栏语|编者的话|导读)[：:]")
 _DOUBLED = regex.compile(r"(\p{Han})\1")
-_END_CREDIT = regex.compile(r"^[（(]\s*([\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4}){0,2})\s*[）)]$")
 _DATELINE = regex.compile(
     r"^(?:本报|本刊|新华社|本台)?[\p{Han}]{0,6}讯\s*[（(]([^（）()]{2,30})[）)]"
 )
@@ -208,19 +207,11 @@ def _read_tail_notes(draft: Draft) -> None:
             draft.source_note = text
         elif is_author_note(text) and draft.author_note is None:
             draft.author_note = text
-        elif draft.byline is None and len(draft.lines) > 1 and (name := _end_credit(text)):
+        elif draft.byline is None and len(draft.lines) > 1 and (name := end_credit(text)):
             draft.byline = name  # `（张三）` under the last paragraph: its author
         else:
             return
         draft.header.append(draft.lines.pop())
-
-
-def _end_credit(text: str) -> str | None:
-    credit = _END_CREDIT.match(text)
-    if credit is None:
-        return None
-    names = credit.group(1)
-    return names if all(is_person_name(t) for t in names.split()) else None
 
 
 def read_dateline(draft: Draft) -> None:

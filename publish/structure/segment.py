@@ -19,7 +19,7 @@ import regex
 from publish.chars import ends_sentence
 from publish.front.contents import ContentsItem, merge, unsplit
 from publish.model import Diagnostic, Level
-from publish.names import is_author_field
+from publish.names import end_credit, is_author_field
 from publish.normalise.document import Line, LineKind
 from publish.shapes import (
     is_author_note,
@@ -75,7 +75,12 @@ def is_heading_line(line: Line) -> bool:
 
 def ends_article(line: Line) -> bool:
     text = line.text
-    return bool(line.end_mark) or is_source_note(text) or is_author_note(text)
+    return (
+        bool(line.end_mark)
+        or is_source_note(text)
+        or is_author_note(text)
+        or end_credit(text) is not None  # `（张三）` under the last paragraph
+    )
 
 
 def heading_runs(body: list[Line], listed: set[int]) -> list[tuple[int, int]]:

@@ -136,6 +136,21 @@ class TestContents:
             ("经验交流", "新质生产力之新与质", None, 40),
         ]
 
+    def test_slash_author_with_the_leaders_and_page_on_the_next_line(self) -> None:
+        raw = lines(
+            "警惕“断根式”农村环境整治 / 李华敏",
+            "..... 20",
+            "从“江心彼心”到干群连心 / 青峰市委组织部",
+            "..... 21",
+        )
+        raw = [x.tagged("leader") if x.text.startswith(".....") else x for x in raw]
+        raw = [x.with_text(x.text.lstrip(". ")) for x in raw]
+        got = [(i.title, i.author, i.page) for i in parse_contents(raw)]
+        assert got == [
+            ("警惕“断根式”农村环境整治", "李华敏", 20),
+            ("从“江心彼心”到干群连心", "青峰市委组织部", 21),
+        ]
+
     def test_section_printed_in_brackets_before_the_title(self) -> None:
         items = parse_contents(
             lines(
