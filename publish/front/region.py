@@ -37,6 +37,8 @@ _TEASER_MAX: Final = 80  # a teaser is a sentence or two
 _COVER_LINES: Final = 6  # name, Latin name, motto, issue line … printed over the contents
 _VALUE_MAX: Final = 24  # a masthead value wrapped onto a line of its own
 _TRAILING_MIN: Final = 3  # masthead fields at the very end: the colophon printed last
+_TITLE_LINES: Final = 2  # a contents title printed over this many lines, at most, above its page
+_TITLE_MAX: Final = 40
 _TAIL_LINES: Final = 3  # lines after the last entry that may still belong to it
 _PENDING_MAX: Final = 12  # unnumbered lines in a row: the body has begun
 _UNPAGED_MAX: Final = 60  # … unless the contents prints no page numbers at all
@@ -129,11 +131,16 @@ def _extend_back(lines: Sequence[Line], shapes: dict[int, Shape], order: list[in
     """Take in what is printed above the contents: cover lines and a masthead printed first."""
     position = order.index(at)
     start = at
+    # `...... 张三 1` prints no title: the first entry's title is on the line(s) above it.
+    untitled = shapes[at].paged and not shapes[at].title
     for k in range(position - 1, -1, -1):
         index = order[k]
         here = shapes[index]
         if here.prose:
             break
+        if untitled and position - k <= _TITLE_LINES and len(lines[index].text) <= _TITLE_MAX:
+            start = index
+            continue
         neighbours = [shapes[order[m]] for m in (k - 1, k + 1) if 0 <= m < len(order)]
         value = len(lines[index].text) <= _VALUE_MAX and any(s.masthead for s in neighbours)
         cover = position - k <= _COVER_LINES and _cover_like(lines[index], here)
