@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Protocol
 
 import regex
@@ -142,6 +143,7 @@ class _Page:
     titles: TitleIndex | None
     bar_sections: bool  # `栏目｜标题` throughout
     marked_sections: bool  # columns are marked (■, 【】): a bare line is not one
+    authors_under: bool  # a list of names printed under an entry's page: authors go there
 
 
 def _match(page: _Page, text: str) -> float:
@@ -200,8 +202,26 @@ def _skip_score(row: _Row, page: _Page) -> float:
     return -P_LOSE  # its text belongs somewhere: a title, a part of one, a column, an author
 
 
+def _closes_entry(row: _Row) -> bool:
+    """The row ends an entry with its page (`标题 12`, `…… 12`)."""
+    read = row.read
+    return read.kind is Kind.PAGE or (read.kind is Kind.ENTRY and not read.page_first)
+
+
+def _author_line(text: str, page: _Page, previous: _Row | None) -> bool:
+    """A list of names; or, under an entry's page, a name the body prints as a byline or where
+    the contents prints authors under their entries: the entry's author, not a column."""
+    if not is_author_field(text):
+        return False
+    if " " in text:
+        return True
+    if previous is None or not _closes_entry(previous):
+        return False
+    return page.authors_under or (page.titles is not None and page.titles.credits(text))
+
+
 def _section_score(
-    row: _Row, after_section: bool, page: _Page, following: _Row | None
+    row: _Row, after_section: bool, page: _Page, following: _Row | None, previous: _Row | None
 ) -> float | None:
     read = row.read
     if read.kind is Kind.SECTION:
@@ -214,8 +234,8 @@ def _section_score(
     text = read.text
     if not _SECTION_TEXT.match(text) or _SECTION_END.search(text) or DANGLING_END.search(text):
         return None
-    if is_author_field(text) and " " in text:
-        return None  # a list of names is an author line
+    if _author_line(text, page, previous):
+        return None
     length = len(text.split()[0])
     score = W_PLAIN_SECTION - 0.08 * max(0, length - 6)
     if is_author_field(text):
@@ -414,7 +434,8 @@ def _best_grouping(rows: list[_Row], page: _Page) -> list[_Step]:
         skip = here.score + _skip_score(rows[i], page)
         offer(i + 1, _Step(skip, i, last_runs=here.last_runs, held=here.held))
         following = rows[i + 1] if i + 1 < n else None
-        section = _section_score(rows[i], after_section, page, following)
+        previous = rows[i - 1] if i > 0 else None
+        section = _section_score(rows[i], after_section, page, following, previous)
         if section is not None and _goes_on_title(here, rows[i], page):
             section = None  # the rest of the previous entry's title, printed on its own line
         if section is not None:
@@ -454,6 +475,10 @@ def parse_contents(lines: Sequence[Line], titles: TitleIndex | None = None) -> l
         titles=titles,
         bar_sections=bars >= 2 and bars >= 0.5 * max(1, len(entries)),
         marked_sections=any(r.read.kind is Kind.SECTION for r in rows),
+        authors_under=any(
+            _closes_entry(above) and below.read.author_like and " " in below.read.text
+            for above, below in pairwise(rows)
+        ),
     )
     items: list[ContentsItem] = []
     section: str | None = None

@@ -29,7 +29,7 @@ from publish.model import (
     Section,
     Span,
 )
-from publish.names import end_credit, is_author_field
+from publish.names import dateline_credit, end_credit, is_author_field
 from publish.normalise import Normalised
 from publish.normalise.document import Line, LineKind
 from publish.shapes import (
@@ -206,6 +206,7 @@ def body_titles(body: list[Line]) -> TitleIndex:
         for i, line in enumerate(body)
         if len(line.text) <= 80 and _credit_line(line.text) and not _over_a_title(body, i)
     ]
+    credits.extend(c for line in body if (c := dateline_credit(line.text)))
     return TitleIndex(titles, stacked, credits)
 
 

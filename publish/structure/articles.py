@@ -8,7 +8,7 @@ import regex
 
 from publish.chars import fold_loose, quote_balance
 from publish.model import ArticleKind, Block, BlockType, Span
-from publish.names import end_credit, is_author_field
+from publish.names import dateline_credit, end_credit, is_author_field
 from publish.normalise.document import Line
 from publish.shapes import (
     BYLINE_LABEL,
@@ -26,10 +26,6 @@ _LABEL = regex.compile(r"^[·•](\p{Han}{1,8})[·•]$")
 _SPLIT_NOTES = regex.compile(r"^(.*[）)])\s*([（(]\s*来源\s*[:：][^）)]*[）)])$")
 _EDITOR_NOTE = regex.compile(r"^(?:编者按|开栏语|编者的话|导读)[：:]")
 _DOUBLED = regex.compile(r"(\p{Han})\1")
-_DATELINE = regex.compile(
-    r"^(?:本报|本刊|新华社|本台)?[\p{Han}]{0,6}讯\s*[（(]([^（）()]{2,30})[）)]"
-)
-_ROLE = regex.compile(r"^(?:本报|本刊)?(?:特约)?(?:记者|通讯员)\s*")
 
 
 def printed_title(body: list[Line], start: Start) -> str:
@@ -219,9 +215,7 @@ def read_dateline(draft: Draft) -> None:
     keeps it as printed."""
     if draft.byline is not None or not draft.lines:
         return
-    found = _DATELINE.match(draft.lines[0].text)
-    if found and is_author_field(_ROLE.sub("", found.group(1)).strip() or "-"):
-        draft.byline = found.group(1).strip()
+    draft.byline = dateline_credit(draft.lines[0].text)
 
 
 def blocks_of(draft: Draft) -> tuple[Block, ...]:

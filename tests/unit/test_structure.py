@@ -151,6 +151,24 @@ class TestContents:
             ("从“江心彼心”到干群连心", "青峰市委组织部", 21),
         ]
 
+    def test_a_name_under_an_entry_is_its_author_where_others_are(self) -> None:
+        items = parse_contents(
+            lines(
+                "党风廉政",
+                "新时代机关党建特色品牌创建工作研究 2",
+                "毛浩琳 谢晓",
+                "警惕“断根式”农村环境整治 8",
+                "武浩珊",
+                "必须坚持人民至上 13",
+            )
+        )
+        got = [(i.section, i.title, i.author) for i in items]
+        assert got == [
+            ("党风廉政", "新时代机关党建特色品牌创建工作研究", "毛浩琳 谢晓"),
+            ("党风廉政", "警惕“断根式”农村环境整治", "武浩珊"),
+            ("党风廉政", "必须坚持人民至上", None),
+        ]
+
     def test_section_printed_in_brackets_before_the_title(self) -> None:
         items = parse_contents(
             lines(
