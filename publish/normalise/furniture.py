@@ -60,10 +60,14 @@ def _strip_marks(text: str) -> tuple[str, str]:
         return text, found
 
 
-def _ends_here(mark: Line, before: Line) -> bool:
-    """A lone `文` ends the paragraph before it; under a title it labels the byline that
-    follows (`文` ⏎ `张三`). Other marks end whatever they follow."""
-    return mark.text != "文" or ends_sentence(before.text) or before.text.endswith(("”", "」"))
+def _ends_here(mark: Line, before: Line, after: Line | None) -> bool:
+    """A lone `文` ends the paragraph before it; under a title (`……“上台阶”` too) it labels
+    the byline that follows (`文` ⏎ `张三`). Other marks end whatever they follow."""
+    if mark.text != "文":
+        return True
+    if after is not None and is_author_field(after.text):
+        return False
+    return ends_sentence(before.text) or before.text.endswith(("”", "」"))
 
 
 def end_marks(lines: Document, _config: NormaliseConfig) -> Outcome:
@@ -74,11 +78,12 @@ def end_marks(lines: Document, _config: NormaliseConfig) -> Outcome:
     """
     rec = Recorder("F201", "end-mark")
     out: list[Line] = []
-    for line in lines:
+    for index, line in enumerate(lines):
         if line.kind is not LineKind.TEXT:
             out.append(line)
             continue
-        if _LONE_MARK.match(line.text) and out and _ends_here(line, out[-1]):
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        if _LONE_MARK.match(line.text) and out and _ends_here(line, out[-1], after):
             rec.change(line.first, ChangeKind.DROP, line.text, "")
             out[-1] = replace(out[-1], end_mark=line.text)
             continue
