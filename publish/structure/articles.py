@@ -147,7 +147,7 @@ def _read_header(draft: Draft, body: list[Line], start: Start, dropped: set[int]
 def _read_front_of_body(draft: Draft) -> None:
     """Subtitle and byline right under the title."""
     author = draft.start.item.author if draft.start.item else None
-    for _ in range(3):
+    for at in range(3):
         if not draft.lines:
             return
         line = draft.lines[0]
@@ -160,7 +160,7 @@ def _read_front_of_body(draft: Draft) -> None:
                     # `文` ⏎ `张三`: the label and its name on two lines.
                     draft.byline = f"{text} {name.text}"
                     draft.header.append(draft.lines.pop(0))
-        elif draft.subtitle is None and draft.byline is None and _is_subtitle(line):
+        elif draft.subtitle is None and draft.byline is None and _is_subtitle(line, at == 0):
             draft.subtitle = text.lstrip("—─").strip()
         else:
             return
@@ -179,9 +179,11 @@ def _is_byline_here(text: str, author: str | None) -> bool:
     return is_author_field(text)
 
 
-def _is_subtitle(line: Line) -> bool:
+def _is_subtitle(line: Line, under_title: bool = False) -> bool:
+    """`——记某某社区党委`; right under the title also `——蔡奇主持并讲话` (a news deck there,
+    the source of a quotation elsewhere)."""
     text = line.text
-    if text.startswith(("——", "──")) and not is_attribution(text):
+    if text.startswith(("——", "──")) and (under_title or not is_attribution(text)):
         return len(text) <= 60
     return line.has("deck")
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from publish.names import is_person_name
+from publish.names import is_author_field, is_person_name
 from publish.normalise.document import Line
 from publish.shapes import is_byline
 from publish.structure.match import key
@@ -42,6 +42,9 @@ _EDITOR_LABEL = regex.compile(r"^(?:编者按|编者的话)[：:]?$")
 _DATELINE = regex.compile(
     r"^(?:本报|本刊|新华社|本台)?\p{Han}{0,6}(?:讯|电)\s*[（(][^（）()]{2,30}[）)]"
 )
+# A unit signing an article names its place first (`松江市税务局党委`, `中共某某县委`); a
+# subheading's second line that ends like a unit (`赋能建强……综合党委`) does not.
+_PLACED_UNIT = regex.compile(r"^(?:中共|共青团|\p{Han}{1,4}[省市区县镇乡州])")
 _TITLE_OVER_NAMES = 6  # a heading this long over a line of bare names is a title, not a kicker
 
 
@@ -87,13 +90,22 @@ def _under_listed_title(ctx: CueContext, i: int) -> bool:
 
 
 def _byline(ctx: CueContext, i: int) -> Start | None:
-    line, nxt = ctx.body[i], ctx.line(i + 1)
-    if nxt is not None and nxt.text.startswith(("——", "—")):
-        nxt = ctx.line(i + 2)  # a subtitle between the title and its byline
+    line, at = ctx.body[i], i + 1
+    if (nxt := ctx.line(at)) is not None and nxt.text.startswith(("——", "—")):
+        at += 1  # a subtitle between the title and its byline
+    nxt = ctx.line(at)
     if nxt is None or _under_listed_title(ctx, i):
         return None
+    after = ctx.line(at + 1)
+    # `松江市税务局党委` under a title, over the text: a unit signs the article.
+    unit = (
+        _PLACED_UNIT.match(nxt.text) is not None
+        and is_author_field(nxt.text)
+        and after is not None
+        and not is_heading_line(after)
+    )
     bare = (
-        bare_byline(nxt)
+        (bare_byline(nxt) or unit)
         and key(nxt.text) not in ctx.sections  # `文化` is a column, not a Mr Wen
         and len(key(line.text)) >= _TITLE_OVER_NAMES
     )

@@ -490,3 +490,21 @@ def test_a_page_saved_without_line_breaks_is_one_article_with_its_title() -> Non
     [article] = [a for s in issue.sections for a in s.articles]
     assert article.title == "基层治理的新路径"
     assert [b.text for b in article.blocks] == paragraphs
+
+
+def test_a_unit_under_a_title_over_the_text_starts_an_unlisted_article() -> None:
+    from publish.structure.cues import cue_starts
+
+    body = [
+        Line(
+            "王洋始终秉持“时时放心不下”的责任感，用一言一行诠释着一名共产党员的责任与担当。", (1,)
+        ),
+        Line("践行“四下基层” 走好新时代党的群众路线", (2,)),
+        Line("松江市税务局党委", (3,)),
+        Line("第二批主题教育开展以来，和平区坚持开门搞教育，组织各级干部走基层、察民情。", (4,)),
+        Line("以政治建设为统领", (5,)),
+        Line("赋能建强西北角街区综合党委", (6,)),
+        Line("街区综合党委坚持把政治建设摆在首位，推动各项工作落地见效。", (7,)),
+    ]
+    starts = cue_starts(body, taken=set(), has_contents=True)
+    assert [(s.title, s.cue) for s in starts] == [((1, 1), "byline")]
