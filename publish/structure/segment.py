@@ -223,35 +223,50 @@ def match_contents(
 _NEWS_DECK = regex.compile(r"讲话|强调|指出|出席|主持|召开|举行|会见|表示|要求|致辞|批示")
 _REST_MAX = 1.5  # the rest of a title is not much longer than its first line
 _REST_SLACK = 4
+_REST_FLOOR = 24  # … unless that line is very short (`重培育` ⏎ `强激励 促规范 让……`)
+
+
+def _title_rest_line(body: list[Line], first: int, at: int, sections: frozenset[str]) -> bool:
+    """Line `at` may go on with the title that starts at `first`: a heading of the same kind —
+    not a byline, subtitle, deck, note, column name or numbered subheading."""
+    line = body[at]
+    text = line.text
+    if not is_heading_line(line) or breaks_title(line) or _never_title(line):
+        return False
+    if is_enumerated(text) or is_author_field(text) or key(text) in sections:
+        return False
+    limit = max(_REST_MAX * len(body[first].text) + _REST_SLACK, _REST_FLOOR)
+    if text.startswith(("——", "—", "（", "(")) or len(text) > limit:
+        return False
+    return _NEWS_DECK.search(text) is None
 
 
 def _take_title_rest(
     body: list[Line], start: Start, taken: set[int], sections: frozenset[str]
 ) -> None:
     """A contents that prints only a title's first line (`学习讲深度` for the body's
-    `学习讲深度` ⏎ `提质增效`): the line after the matched one goes on with the title when
-    it is a short heading of the same kind — not a byline, subtitle, deck, note or numbered
-    subheading, and no longer than about one and a half times the first line."""
+    `学习讲深度` ⏎ `提质增效`): the line or two after the matched one go on with the title when
+    they are headings of the same kind and the text (or a byline) follows them."""
     first, last = start.title
-    at = last + 1
-    if start.item is None or at >= len(body) or at in taken or first != last:
+    if start.item is None or first != last:
         return
     if key(start.item.title) != key(body[first].text):
         return  # the contents prints more than this line: the match settled the title
-    line = body[at]
-    text = line.text
-    if not is_heading_line(line) or " " in text or breaks_title(line) or _never_title(line):
+    end = last
+    while (
+        end + 1 < len(body)
+        and end + 1 - first < MAX_TITLE_LINES - 1
+        and end + 1 not in taken
+        and _title_rest_line(body, first, end + 1, sections)
+    ):
+        end += 1
+    if end == last:
         return
-    if is_enumerated(text) or is_author_field(text) or key(text) in sections:
-        return
-    too_long = len(text) > _REST_MAX * len(body[first].text) + _REST_SLACK
-    if text.startswith(("——", "—", "（", "(")) or too_long or _NEWS_DECK.search(text):
-        return
-    nxt = body[at + 1] if at + 1 < len(body) else None
+    nxt = body[end + 1] if end + 1 < len(body) else None
     if nxt is not None and is_heading_line(nxt) and not _credit(nxt):
         return  # a heading follows too: a deck or a subheading, not the title's rest
-    start.title = (first, at)
-    taken.add(at)
+    start.title = (first, end)
+    taken.update(range(last + 1, end + 1))
 
 
 def _credit(line: Line) -> bool:
