@@ -61,6 +61,7 @@ def is_org_name(text: str) -> bool:
     return quoted is None or _PLACE_END.search(quoted.group("before")) is not None
 
 
+_UNIT_AUTHORS_MAX: Final = 5
 _AFFILIATION: Final = regex.compile(r"^(?P<names>[^（）()]{2,20}?)\s*[（(][^（）()]{2,30}[）)]$")
 
 
@@ -78,7 +79,12 @@ def is_author_field(text: str) -> bool:
         return True
     if is_org_name(text) and "，" not in text and "。" not in text:
         return True
-    return len(tokens) == 2 and is_org_name(tokens[0]) and is_person_name(tokens[1])
+    # `广州市直机关工委 陈嘉 曹剑`: a unit, then the names of its authors.
+    return (
+        2 <= len(tokens) <= _UNIT_AUTHORS_MAX
+        and is_org_name(tokens[0])
+        and all(is_person_name(t) for t in tokens[1:])
+    )
 
 
 _SPACED_CHARS: Final = regex.compile(r"^\p{Han}(?:\s+\p{Han})+$")

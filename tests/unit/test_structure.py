@@ -234,6 +234,7 @@ class TestNames:
             "南开区民政局",
             "本刊编辑部",
             "共产党员网",
+            "广州市直机关工委 陈嘉 曹剑",
         ],
     )
     def test_author_fields(self, text: str) -> None:
