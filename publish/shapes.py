@@ -139,6 +139,15 @@ def _ends_with_closed_quotation(text: str) -> bool:
     return text[opening - 1] not in _PREPOSITION
 
 
+# `[1] 张三.组织力研究[M].某出版社,2019.`: a bibliography entry (GB/T 7714 type codes).
+_REFERENCE: Final = regex.compile(r"\[(?:M|J|N|D|C|R|S|P|G|Z|A|EB/OL|DB/OL|J/OL|M/OL)\]")
+
+
+def is_reference(text: str) -> bool:
+    """A numbered entry of a paper's reference list, never a contents entry."""
+    return _REFERENCE.search(text) is not None
+
+
 # `……出版社,2021.`: a reference entry, or a full stop read as `.`, ends the line's sentence.
 _LATIN_STOP: Final = regex.compile(r"[^.]\.$")
 

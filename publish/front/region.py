@@ -26,7 +26,7 @@ from publish.front.masthead import (
 )
 from publish.names import is_author_field
 from publish.normalise.document import Line, LineKind
-from publish.shapes import looks_like_heading
+from publish.shapes import is_reference, looks_like_heading
 
 _WINDOW: Final = 8  # text lines after a candidate anchor that must hold entries
 _MIN_ENTRIES: Final = 2
@@ -34,7 +34,10 @@ _NEAR_START: Final = 0.6  # the contents is printed in the front part of an issu
 _SHORT: Final = 40
 _TEASER_REACH: Final = 6  # lines after a sentence in which more entries show it is a teaser
 _TEASER_MAX: Final = 80  # a teaser is a sentence or two
-_COVER_LINES: Final = 6  # name, Latin name, motto, issue line … printed over the contents
+_COVER_LINES: Final = 6
+_MASTHEAD_RUN: Final = 3  # masthead fields in a row: the masthead is printed here
+_MIN_UNPAGED: Final = 4  # lines above it that can hold an unpaged contents
+_UNPAGED_LINE_MAX: Final = 60  # name, Latin name, motto, issue line … printed over the contents
 _VALUE_MAX: Final = 24  # a masthead value wrapped onto a line of its own
 _TRAILING_MIN: Final = 3  # masthead fields at the very end: the colophon printed last
 _TITLE_LINES: Final = 2  # a contents title printed over this many lines, at most, above its page
@@ -69,14 +72,20 @@ def shape(line: Line) -> Shape:
     reads = read_line(text, line.first, bullet=line.has("bullet"), cells=line.cells)
     kinds = {r.kind for r in reads}
     long_sentence = len(text) >= _SHORT and _SENTENCE.search(text) is not None
-    paged = bool(kinds & {Kind.ENTRY, Kind.PAGE}) and not long_sentence and len(text) <= 90
+    reference = is_reference(text)  # `[1] 张三.组织力研究[M].…`: numbered, but no entry
+    paged = (
+        bool(kinds & {Kind.ENTRY, Kind.PAGE})
+        and not long_sentence
+        and not reference
+        and len(text) <= 90
+    )
     masthead = is_masthead_like(text)
     return Shape(
         paged=paged,
         section=Kind.SECTION in kinds and len(text) <= 24,
         marker=Kind.MARKER in kinds and len(text) <= 24,
         masthead=masthead,
-        prose=long_sentence and not masthead,
+        prose=(long_sentence or reference) and not masthead,
         title=" ".join(r.text for r in reads if r.kind in (Kind.ENTRY, Kind.TEXT)),
         columns=tuple(
             name
@@ -304,10 +313,39 @@ def front_block(lines: Sequence[Line], stop: int | None = None) -> tuple[int, in
     shapes = _shapes(lines, order)
     anchor = _anchor(lines, shapes, order)
     if anchor is None:
-        return None
+        return _unpaged_front(lines, shapes, order, stop)
     start = _extend_back(lines, shapes, order, anchor)
     end = _extend_forward(lines, shapes, order, anchor, stop if stop is not None else len(lines))
     return start, end
+
+
+def _unpaged_front(
+    lines: Sequence[Line], shapes: dict[int, Shape], order: list[int], stop: int | None
+) -> tuple[int, int] | None:
+    """A contents without page numbers, heading or marked columns: the short lines from the
+    cover down to a masthead printed under them, when no running text comes between."""
+    masthead = next(
+        (
+            n
+            for n, index in enumerate(order[: _WINDOW * 3])
+            if sum(shapes[k].masthead for k in order[n : n + _MASTHEAD_RUN]) == _MASTHEAD_RUN
+        ),
+        None,
+    )
+    if masthead is None or masthead < _MIN_UNPAGED:
+        return None
+    above = order[:masthead]
+    if any(shapes[k].prose or len(lines[k].text) > _UNPAGED_LINE_MAX for k in above):
+        return None  # an editorial or an article is printed above the masthead
+    # The contents is above the masthead: the block ends with the masthead's last field.
+    end = order[masthead]
+    for index in order[masthead:]:
+        if stop is not None and index >= stop:
+            break
+        if not shapes[index].masthead:
+            break
+        end = index
+    return order[0], end
 
 
 def trailing_masthead(lines: Sequence[Line], after: int) -> int | None:

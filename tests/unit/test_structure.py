@@ -509,3 +509,37 @@ def test_a_unit_under_a_title_over_the_text_starts_an_unlisted_article() -> None
     ]
     starts = cue_starts(body, taken=set(), has_contents=True)
     assert [(s.title, s.cue) for s in starts] == [((1, 1), "byline")]
+
+
+def test_an_unpaged_contents_above_the_masthead_is_the_front_block() -> None:
+    from publish.front.region import front_block
+    from publish.normalise.document import to_document
+
+    text = "\n".join(
+        [
+            "和 安 党 建",
+            "学习园地",
+            "分众化全覆盖",
+            "唐雨",
+            "必须坚持人民至上",
+            "专题报道",
+            "全面提高机关党建质量",
+            "主  办 中共和安市委组织部",
+            "主  编 武春春",
+            "电  话 0942-20756214",
+            "学习园地",
+            "分众化全覆盖",
+            "为学之实，固在践履。学习习近平新时代中国特色社会主义思想，要坚持学思用贯通。",
+        ]
+    )
+    doc, _ = to_document(text)
+    assert front_block(doc) == (0, 9)
+
+
+def test_a_reference_list_is_not_a_contents() -> None:
+    from publish.front.region import front_block
+    from publish.normalise.document import to_document
+
+    refs = [f"[{n}] 邱伟峰.组织力研究[M].新丰出版社,2019." for n in range(1, 5)]
+    doc, _ = to_document("\n".join(["参考文献：", *refs]))
+    assert front_block(doc) is None
