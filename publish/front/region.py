@@ -199,8 +199,9 @@ def _extend_forward(
             if _teaser_shaped(text):
                 pending.append(index)  # kept if the body begins after it (`_entry_tail`)
             break  # running prose; a sentence with entries after it is a teaser
-        if index > at and (_repeats(text, titles) or (_key(text) in sections and not here.strong)):
-            break
+        printed_again = _repeats(text, titles) or (_key(text) in sections and not here.strong)
+        if index > at and printed_again and not _entries_follow(shapes, order, index):
+            break  # the body prints a listed title or column (no entries go on after it)
         value = prior is not None and is_label_alone(lines[prior].text) and len(text) <= _VALUE_MAX
         prior = index
         if here.strong or value:
