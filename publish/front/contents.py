@@ -23,7 +23,7 @@ from publish.front.lines import ContentsLine, Kind, read_line, section_name
 from publish.front.masthead import is_masthead_like, is_phrase_line, is_slogan
 from publish.names import is_author_field, split_author
 from publish.normalise.document import Line
-from publish.shapes import DANGLING_END
+from publish.shapes import DANGLING_END, starts_continuation
 
 _COLUMN_NAME_MAX = 6
 _PAIRED_ROWS = 2  # rows holding two columns before the page is read as two columns
@@ -114,9 +114,21 @@ def _rows(lines: Sequence[Line]) -> list[_Row]:
     return left + right
 
 
+def _glued(lines: Sequence[Line]) -> list[Line]:
+    """`20/较真“账号”与“帐号` ⏎ `”，有积极意义`: a line that opens with a closing or pause mark
+    cannot start anything; it goes on with the line above it."""
+    out: list[Line] = []
+    for line in lines:
+        if out and starts_continuation(line.text) and not line.text.startswith("…"):
+            out[-1] = out[-1].with_text(out[-1].text + line.text)
+        else:
+            out.append(line)
+    return out
+
+
 def _cells(lines: Sequence[Line], two_columns: bool = False) -> list[_Row]:
     rows = []
-    for line in lines:
+    for line in _glued(lines):
         for n, read in enumerate(
             read_line(
                 line.text,

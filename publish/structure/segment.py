@@ -128,9 +128,17 @@ def _never_title(line: Line) -> bool:
 
 
 def _listed_lines(body: list[Line], items: list[ContentsItem]) -> set[int]:
-    """Body lines whose whole text is a contents title (headings even when they have commas)."""
+    """Body lines whose whole text, alone or with the line or two after it, is a contents title
+    (headings even when they have commas)."""
     keys = {key(item.title) for item in items}
-    return {i for i, line in enumerate(body) if len(key(line.text)) >= 4 and key(line.text) in keys}
+    listed: set[int] = set()
+    for i in range(len(body)):
+        # `较真“账号”与“帐号”，` ⏎ `有积极意义`: a title with a comma, printed over two lines.
+        for j in range(i, min(i + MAX_TITLE_LINES - 1, len(body))):
+            joined = key("".join(line.text for line in body[i : j + 1]))
+            if len(joined) >= 4 and joined in keys:
+                listed.update(range(i, j + 1))
+    return listed
 
 
 def breaks_title(line: Line) -> bool:

@@ -169,6 +169,13 @@ class TestContents:
             ("党风廉政", "必须坚持人民至上", None),
         ]
 
+    def test_a_line_opening_with_a_closing_mark_goes_on_with_the_line_above(self) -> None:
+        items = parse_contents(
+            lines("18/幸福都是奋斗出来的", "20/较真“账号”与“帐号", "”，有积极意义")
+        )
+        got = [(i.title, i.page) for i in items]
+        assert got == [("幸福都是奋斗出来的", 18), ("较真“账号”与“帐号”，有积极意义", 20)]
+
     def test_section_printed_in_brackets_before_the_title(self) -> None:
         items = parse_contents(
             lines(
