@@ -12,6 +12,7 @@ sys.path.insert(0, str(ROOT))
 
 from publish.ingest.reading import READER_CODES, InputFormat  # noqa: E402
 from publish.normalise import RULES  # noqa: E402
+from publish.structure.codes import STRUCTURE_CODES  # noqa: E402
 
 DEST = ROOT / "docs" / "rules.md"
 
@@ -55,6 +56,18 @@ def catalogue() -> str:
         "|---|---|---|---|",
     ]
     lines += [f"| {c.code} | `{c.name}` | {c.format.value} | {c.summary} |" for c in READER_CODES]
+    lines += [
+        "",
+        "## What the structure stage reports",
+        "",
+        "Generated from `STRUCTURE_CODES` in `publish/structure/codes.py`. Each decision the",
+        "structure stage takes without clear support is reported under one of these codes, naming",
+        "the input line.",
+        "",
+        "| code | what it says |",
+        "|---|---|",
+    ]
+    lines += [f"| {c.code} | {c.summary} |" for c in STRUCTURE_CODES]
     return "\n".join(lines) + "\n"
 
 

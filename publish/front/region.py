@@ -110,6 +110,8 @@ def _anchor(lines: Sequence[Line], shapes: dict[int, Shape], order: list[int]) -
         if here.prose or not (here.paged or here.section):
             continue
         window = order[n + 1 : n + 1 + _WINDOW]
+        if not here.paged and window and shapes[window[0]].prose:
+            continue  # `【解读】` over a paragraph: a label in the text, not a column of entries
         paged = sum(shapes[k].paged for k in window) + here.paged
         sections = any(shapes[k].section for k in window) or here.section
         if paged >= (_MIN_ENTRIES if sections else _MIN_ENTRIES + 1):

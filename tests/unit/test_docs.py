@@ -26,3 +26,16 @@ def test_every_rule_documented_with_an_example() -> None:
         assert rule.summary
         if rule.code != "R001":  # tagging only: nothing to show before/after
             assert rule.example[0], rule.code
+
+
+def test_every_structure_code_emitted_is_documented() -> None:
+    import regex
+
+    from publish.structure.codes import STRUCTURE_CODES
+
+    documented = {c.code for c in STRUCTURE_CODES}
+    emitted: set[str] = set()
+    for package in ("structure", "front"):
+        for path in (ROOT / "publish" / package).glob("*.py"):
+            emitted.update(regex.findall(r"\"(S\d{3})\"", path.read_text("utf-8")))
+    assert emitted <= documented, f"undocumented: {sorted(emitted - documented)}"

@@ -550,3 +550,24 @@ def test_a_reference_list_is_not_a_contents() -> None:
     refs = [f"[{n}] 邱伟峰.组织力研究[M].新丰出版社,2019." for n in range(1, 5)]
     doc, _ = to_document("\n".join(["参考文献：", *refs]))
     assert front_block(doc) is None
+
+
+def test_a_bracketed_label_over_a_paragraph_does_not_open_the_contents() -> None:
+    from publish.front.region import front_block
+    from publish.normalise.document import to_document
+
+    text = "\n".join(
+        [
+            "【解读】",
+            "农业农村工作，说一千、道一万，增加农民收入是关键。今年起，我国全面实施三大粮食作物完全成本保险。",
+            "学习笔记",
+            "...... 1",
+            "传承红色基因 践行为民初心",
+            "...... 7",
+            "点亮纪律的明灯",
+            "...... 14",
+        ]
+    )
+    doc, _ = to_document(text)
+    block = front_block(doc)
+    assert block is not None and block[0] == 2
