@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from enum import Enum, auto
+from itertools import pairwise
 
 import regex
 
@@ -29,6 +30,7 @@ from publish.chars import (
     quote_balance,
 )
 from publish.model import Level
+from publish.names import dateline_credit
 from publish.normalise.document import (
     ChangeKind,
     Document,
@@ -90,6 +92,7 @@ def _cannot_continue(line: Line) -> bool:
         or is_byline(text)
         or is_source_note(text)
         or is_author_note(text)
+        or dateline_credit(text) is not None  # `本报讯（记者 张三）……` opens a report
     )
 
 
@@ -117,7 +120,9 @@ class Headings:
     that is one of its words re-joins the word)."""
 
     def __init__(self, lines: Document) -> None:
-        self._keys = tuple(fold_loose(x.text) for x in lines if x.has("front"))
+        front = [fold_loose(x.text) for x in lines if x.has("front")]
+        # A contents title wrapped over two lines is printed on one in the body.
+        self._keys = (*front, *(a + b for a, b in pairwise(front)))
         self.vocab = vocabulary(lines)
 
     def listed(self, text: str) -> bool:
