@@ -19,7 +19,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from publish.chars import ends_sentence
+from publish.chars import PARAGRAPH_END, ends_sentence
 from publish.model import Level
 from publish.names import is_author_field
 from publish.normalise.document import (
@@ -100,6 +100,10 @@ def _continues(first: Line, second: Line, m: Measure) -> bool:
         return False
     if m.indents and second.has("indented"):
         return False  # a new paragraph opens with an indent
+    if ends_sentence(first.text) and not m.full(second) and not _ends_paragraph(second.text):
+        # A short line after a sentence end that ends no sentence is no paragraph's last
+        # line: a heading (`新时代机关党建特色品牌创建工作研究`).
+        return False
     if second.blank_before == 0:
         return m.indents or not ends_sentence(first.text)
     # Across a blank line (a page break, or paragraphs set apart by blank lines): only when
@@ -107,6 +111,10 @@ def _continues(first: Line, second: Line, m: Measure) -> bool:
     if m.indents:
         return not ends_sentence(first.text)
     return strongly_open(first.text) or starts_continuation(second.text)
+
+
+def _ends_paragraph(text: str) -> bool:
+    return text[-1:] in PARAGRAPH_END
 
 
 def _may_join(first: Line, second: Line, m: Measure) -> bool:
