@@ -65,6 +65,12 @@ _UNIT_AUTHORS_MAX: Final = 5
 _AFFILIATION: Final = regex.compile(r"^(?P<names>[^（）()]{2,20}?)\s*[（(][^（）()]{2,30}[）)]$")
 
 
+def is_affiliated_name(text: str) -> bool:
+    """`张三（某某大学）`: names with their affiliation in brackets."""
+    affiliated = _AFFILIATION.match(text)
+    return affiliated is not None and is_author_field(affiliated.group("names").strip())
+
+
 def is_author_field(text: str) -> bool:
     """A contents author: one or more personal names, or an organisation, optionally with a
     position before the name (`长春海关财务处 李霞`, `特约评论员`) or an affiliation after it

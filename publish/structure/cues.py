@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from publish.names import is_author_field, is_person_name
+from publish.names import is_affiliated_name, is_author_field, is_person_name
 from publish.normalise.document import Line
 from publish.shapes import is_byline
 from publish.structure.match import key
@@ -105,7 +105,7 @@ def _byline(ctx: CueContext, i: int) -> Start | None:
         and not is_heading_line(after)
     )
     bare = (
-        (bare_byline(nxt) or unit)
+        (bare_byline(nxt) or unit or is_affiliated_name(nxt.text))
         and key(nxt.text) not in ctx.sections  # `文化` is a column, not a Mr Wen
         and len(key(line.text)) >= _TITLE_OVER_NAMES
     )

@@ -571,3 +571,16 @@ def test_a_bracketed_label_over_a_paragraph_does_not_open_the_contents() -> None
     doc, _ = to_document(text)
     block = front_block(doc)
     assert block is not None and block[0] == 2
+
+
+def test_a_name_with_its_affiliation_under_a_title_starts_an_unlisted_article() -> None:
+    from publish.structure.cues import cue_starts
+
+    body = [
+        Line("要大力培树“严新细实”优良作风，培育以清为美、以廉为荣的机关文化。", (1,)),
+        Line("党建引领“三聚” 服务彰显“三心”", (2,)),
+        Line("丁鑫（兴宁师范学院）", (3,)),
+        Line("窗口单位是政府部门服务企业群众的第一线，也是优化营商环境的关键节点。", (4,)),
+    ]
+    starts = cue_starts(body, taken=set(), has_contents=True)
+    assert [(s.title, s.cue) for s in starts] == [((1, 1), "byline")]
