@@ -94,16 +94,20 @@ def measure(lines: Document) -> Measure | None:
     return Measure(ems - 1, indents=indented >= _INDENTED_SHARE * len(body))
 
 
-def _continues(first: Line, second: Line, m: Measure) -> bool:
-    """Whether `second` goes on with the paragraph whose printed line `first` is."""
+def _continues(first: Line, second: Line, third: Line | None, m: Measure) -> bool:
+    """Whether `second` goes on with the paragraph whose printed line `first` is (`third`:
+    the line after `second`)."""
     if not _may_join(first, second, m):
         return False
     if m.indents and second.has("indented"):
         return False  # a new paragraph opens with an indent
-    if ends_sentence(first.text) and not m.full(second) and not _ends_paragraph(second.text):
-        # A short line after a sentence end that ends no sentence is no paragraph's last
-        # line: a heading (`新时代机关党建特色品牌创建工作研究`).
-        return False
+    if ends_sentence(first.text) and not _ends_paragraph(second.text):
+        # After a sentence end, a line that ends no sentence and is the last of its paragraph
+        # (short, or a new paragraph follows) cannot be running text: a heading.
+        # (Not across a blank line: a page break may cut the paragraph right there.)
+        last = third is None or (m.indents and third.has("indented") and not third.blank_before)
+        if not m.full(second) or last:
+            return False
     if second.blank_before == 0:
         return m.indents or not ends_sentence(first.text)
     # Across a blank line (a page break, or paragraphs set apart by blank lines): only when
@@ -160,8 +164,9 @@ def unwrap_lines(lines: Document, _config: NormaliseConfig) -> Outcome:
     )
     out: list[Line] = []
     tail: Line | None = None  # the last printed line of the paragraph being built
-    for line in lines:
-        if tail is not None and out and _continues(tail, line, m):
+    for index, line in enumerate(lines):
+        third = lines[index + 1] if index + 1 < len(lines) else None
+        if tail is not None and out and _continues(tail, line, third, m):
             rec.change(out[-1].first, ChangeKind.JOIN, f"{tail.text[-8:]}⏎{line.text[:8]}", "")
             out[-1] = _merge(out[-1], line)
         else:
