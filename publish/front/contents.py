@@ -21,7 +21,7 @@ import regex
 
 from publish.front.lines import ContentsLine, Kind, read_line, section_name
 from publish.front.masthead import is_masthead_like, is_phrase_line, is_slogan
-from publish.names import is_author_field, split_author
+from publish.names import is_author_field, is_person_name, split_author
 from publish.normalise.document import Line
 from publish.shapes import DANGLING_END, starts_continuation
 
@@ -220,6 +220,9 @@ def _closes_entry(row: _Row) -> bool:
     return read.kind is Kind.PAGE or (read.kind is Kind.ENTRY and not read.page_first)
 
 
+_FULL_NAME = 3  # surname and a two-character given name: rarely a column's name
+
+
 def _author_line(text: str, page: _Page, previous: _Row | None) -> bool:
     """A list of names; or, under an entry's page, a name the body prints as a byline or where
     the contents prints authors under their entries: the entry's author, not a column."""
@@ -229,6 +232,8 @@ def _author_line(text: str, page: _Page, previous: _Row | None) -> bool:
         return True
     if previous is None or not _closes_entry(previous):
         return False
+    if previous.read.author is None and len(text) == _FULL_NAME and is_person_name(text):
+        return True  # `陶慧春` under an entry that names no author (column names: `卷首语`)
     return page.authors_under or (page.titles is not None and page.titles.credits(text))
 
 

@@ -176,6 +176,18 @@ class TestContents:
         got = [(i.title, i.page) for i in items]
         assert got == [("幸福都是奋斗出来的", 18), ("较真“账号”与“帐号”，有积极意义", 20)]
 
+    def test_a_full_name_under_an_entry_without_author_is_its_author(self) -> None:
+        items = parse_contents(
+            lines(
+                "卷首语", "以生活服务之为助力打造美好生活 4", "陶慧春", "从“窗口”走进群众“心口” 8"
+            )
+        )
+        got = [(i.section, i.title, i.author) for i in items]
+        assert got == [
+            ("卷首语", "以生活服务之为助力打造美好生活", "陶慧春"),
+            ("卷首语", "从“窗口”走进群众“心口”", None),
+        ]
+
     def test_section_printed_in_brackets_before_the_title(self) -> None:
         items = parse_contents(
             lines(
