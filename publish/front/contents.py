@@ -37,6 +37,7 @@ W_PLAIN_SECTION = 0.5  # a short bare line heading a group
 W_AUTHOR = 0.3
 P_UNPAGED = 1.2  # a title without a page where the others have one (a column name, more likely)
 P_SKIP = 0.2  # a name list not found in the body, as an entry of its own
+P_UNCREDITED = 0.1  # an author the body does not credit
 P_LOSE = 1.0  # a line of text that is no part of any entry
 P_LONE = 0.1  # an unnumbered entry the body does not print
 P_DANGLING = 0.2  # a column name with no entry after it
@@ -399,7 +400,8 @@ def _entry_score(got: _Parts, title: str, match: float, page: _Page) -> float:
         score += P_LONE  # a line found nowhere in the body: an entry only for want of better
     if got.author and not got.guessed:
         credited = page.titles is None or page.titles.credits(got.author)
-        score += W_AUTHOR if credited else -W_AUTHOR
+        # Uncredited, an author still costs less than its line read as an entry of its own.
+        score += W_AUTHOR if credited else -P_UNCREDITED
     return score
 
 
