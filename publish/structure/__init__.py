@@ -199,7 +199,7 @@ def body_titles(body: list[Line]) -> TitleIndex:
         if i == j
         and len(body[i].text) <= 12
         and i + 1 < len(body)
-        and _title_below(body[i + 1], i + 1 in loose)
+        and _title_below(body[i + 1], i + 1 in loose, _next_heading(body, i + 2))
     ]
     credits = [
         line.text
@@ -242,17 +242,24 @@ def _title_start(line: Line) -> bool:
     )
 
 
-def _title_below(line: Line, loose: bool = False) -> bool:
+def _next_heading(body: list[Line], i: int) -> Line | None:
+    return body[i] if i < len(body) and is_heading_line(body[i]) else None
+
+
+def _title_below(line: Line, loose: bool = False, rest: Line | None = None) -> bool:
+    """A title starts on this line (`rest`: the heading after it, which may go on with it:
+    `学习讲深度` ⏎ `服务彰显“三心”`)."""
     text = line.text
     return (
         (loose or is_heading_line(line))
-        and len(text) >= 6
+        and len(text) + (len(rest.text) if rest is not None else 0) >= _TITLE_BELOW_MIN
         and not is_byline(text)
         and not text.startswith(("——", "—"))
         and not is_author_field(text)
     )
 
 
+_TITLE_BELOW_MIN = 6
 _KICKER_MAX = 8
 _KICKER_REPEATS = 2
 

@@ -596,3 +596,16 @@ def test_a_name_with_its_affiliation_under_a_title_starts_an_unlisted_article() 
     ]
     starts = cue_starts(body, taken=set(), has_contents=True)
     assert [(s.title, s.cue) for s in starts] == [((1, 1), "byline")]
+
+
+def test_a_kicker_over_a_title_whose_first_line_is_short() -> None:
+    from publish.structure import body_titles
+
+    body = [
+        Line("（来源：《宝江党建》）", (1,)),
+        Line("他山之石·机关", (2,)),
+        Line("学习讲深度", (3,)),
+        Line("服务彰显“三心”", (4,)),
+        Line("今年以来，市纪委监委第六监督检查室党支部坚持以学促干，推动各项工作落地见效。", (5,)),
+    ]
+    assert body_titles(body).printed_over("他山之石·机关", "学习讲深度 服务彰显“三心”")
