@@ -116,7 +116,16 @@ def _anchor(lines: Sequence[Line], shapes: dict[int, Shape], order: list[int]) -
         sections = any(shapes[k].section for k in window) or here.section
         if paged >= (_MIN_ENTRIES if sections else _MIN_ENTRIES + 1):
             return index
+        if here.section and _unpaged_columns(shapes, window):
+            return index
     return None
+
+
+def _unpaged_columns(shapes: dict[int, Shape], window: list[int]) -> bool:
+    """`■ 学习园地` ⏎ titles ⏎ `■ 言论` ⏎ …: marked columns with short lines between them and
+    no running text — a contents that prints no page numbers."""
+    marked = 1 + sum(shapes[k].section for k in window)
+    return marked >= _MIN_ENTRIES and not any(shapes[k].prose for k in window)
 
 
 _HEADING: Final = regex.compile(r"目\s*录|目\s*次|CONTENTS|导\s*读|要\s*目", regex.IGNORECASE)
@@ -186,6 +195,8 @@ def _extend_forward(
     end = at
     pending: list[int] = []  # lines after the last certain one, kept only if it goes on
     paged = 0
+    closed = False  # the last certain line is a masthead field: the front matter ends there
+    listed = False  # entries or columns have been read
     prior: int | None = None  # the text line before
     for index in order[order.index(at) :]:
         if index >= stop:
@@ -207,6 +218,9 @@ def _extend_forward(
         value = prior is not None and is_label_alone(lines[prior].text) and len(text) <= _VALUE_MAX
         prior = index
         if here.strong or value:
+            # A masthead after the entries closes the front matter (not one printed first).
+            closed = (here.masthead or value) and (listed or bool(pending))
+            listed = listed or here.section or bool(pending and not closed)
             end, pending = index, []
             paged += here.paged
         else:
@@ -219,7 +233,8 @@ def _extend_forward(
         if _lists_title(lines, shapes, order, index, unpaged=paged < _MIN_ENTRIES):
             titles.append(_key(here.title))
     if paged < _MIN_ENTRIES:
-        return pending[-1] if pending else end  # no page numbers: every line may be an entry
+        # No page numbers: every line may be an entry — up to a masthead printed after them.
+        return end if closed or not pending else pending[-1]
 
     def starts_body(index: int) -> bool:
         """The line after this one prints a listed title or column: the body begins."""

@@ -609,3 +609,32 @@ def test_a_kicker_over_a_title_whose_first_line_is_short() -> None:
         Line("今年以来，市纪委监委第六监督检查室党支部坚持以学促干，推动各项工作落地见效。", (5,)),
     ]
     assert body_titles(body).printed_over("他山之石·机关", "学习讲深度 服务彰显“三心”")
+
+
+def test_an_unpaged_contents_with_marked_columns_ends_at_its_masthead() -> None:
+    from publish.front.region import front_block
+    from publish.normalise.document import to_document
+
+    text = "\n".join(
+        [
+            "华 安 组 工 通 讯",
+            "■ 学习园地",
+            "情系居民勇担当 润物无声践初心",
+            "郭璐",
+            "从“窗口”走进群众“心口”",
+            "■ 言论",
+            "以“赤子”之心暖民心聚人心",
+            "■ 调查研究",
+            "一心为民平生志 情系农村终不悔",
+            "主管",
+            "中共华安市委",
+            "主办",
+            "中共华安市委组织部",
+            "学习园地",
+            "情系居民勇担当 润物无声践初心",
+            "郭璐",
+            "为学之实，固在践履。学习习近平新时代中国特色社会主义思想，要坚持学思用贯通。",
+        ]
+    )
+    doc, _ = to_document(text)
+    assert front_block(doc) == (0, 12)
