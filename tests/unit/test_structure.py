@@ -599,7 +599,7 @@ def test_a_name_with_its_affiliation_under_a_title_starts_an_unlisted_article() 
 
 
 def test_a_kicker_over_a_title_whose_first_line_is_short() -> None:
-    from publish.structure import body_titles
+    from publish.structure.titles import body_titles
 
     body = [
         Line("（来源：《宝江党建》）", (1,)),
