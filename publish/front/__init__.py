@@ -5,6 +5,7 @@ One home for everything about it, used by both stages: the normaliser fences the
 
 * `lines`     — what one printed contents line holds (page number, leaders, title, author,
                 a column prefix), as a grammar over the line's text;
+* `page`      — the page as read (items, rows, page-wide facts) and the body's title index;
 * `contents`  — the entries of a contents page: lines grouped into {section?, title on 1–3
                 lines, author?, page?} by dynamic programming, checked against the body;
 * `masthead`  — masthead labels, issue lines and notices;

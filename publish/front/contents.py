@@ -15,18 +15,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
-from typing import Protocol
 
 import regex
 
-from publish.front.lines import ContentsLine, Kind, read_line, section_name
+from publish.front.lines import ContentsLine, Kind, section_name
 from publish.front.masthead import is_masthead_like, is_phrase_line, is_slogan
+from publish.front.page import (
+    ContentsItem,
+    Page,
+    Row,
+    TitleIndex,
+    merge,
+    read_rows,
+    title_match,
+    unsplit,
+)
 from publish.names import is_author_field, is_person_name, split_author
 from publish.normalise.document import Line
-from publish.shapes import DANGLING_END, starts_continuation
+from publish.shapes import DANGLING_END
 
 _COLUMN_NAME_MAX = 6
-_PAIRED_ROWS = 2  # rows holding two columns before the page is read as two columns
 MAX_ENTRY_LINES = 5  # title on up to three lines, a leader line, an author line
 W_ENTRY = 1.0
 W_PAGE = 0.5  # an entry closed by a page number, where the contents prints them
@@ -41,7 +49,7 @@ P_UNCREDITED = 0.1  # an author the body does not credit
 P_LOSE = 1.0  # a line of text that is no part of any entry
 P_LONE = 0.1  # an unnumbered entry the body does not print
 P_DANGLING = 0.2  # a column name with no entry after it
-M_FOUND = 0.04  # _match of a similarity of 0.8: the body prints the title
+M_FOUND = 0.04  # title_match of a similarity of 0.8: the body prints the title
 P_BLANK = 0.3  # an entry running over a blank line where the page has few
 _SECTION_TEXT = regex.compile(r"^[\p{Han}·“”\"]{2,14}(?:\s+[A-Z][A-Z&\s]*)?$")
 _SECTION_END = regex.compile(r"[的之和与及在对把为从向将被]$")
@@ -49,129 +57,11 @@ _BAR = regex.compile(r"^[\p{Han}·]{2,8}\s*[｜|]\s*")
 _LATIN_ONLY = regex.compile(r"^[A-Za-z][A-Za-z\s·.&-]*$")  # a magazine's Latin name
 
 
-class TitleIndex(Protocol):
-    """How well a text matches a title the body prints (0–1); whether the body prints it as
-    a kicker right over another title (a column name)."""
-
-    def score(self, text: str) -> float: ...
-
-    def runs(self, text: str) -> tuple[tuple[int, int], ...]: ...
-
-    def printed_over(self, upper: str, lower: str) -> bool: ...
-
-    def credits(self, name: str) -> bool: ...
-
-
-@dataclass(frozen=True, slots=True)
-class ContentsItem:
-    title: str
-    section: str | None
-    author: str | None
-    page: int | None
-    lines: tuple[int, ...]
-    author_guessed: bool = False  # split off a title line by the name heuristics
-    topic: bool = False  # an unnumbered heading inside a section (a topic or column)
-    subtitle: str | None = None
-
-    @property
-    def line(self) -> int:
-        return self.lines[0]
-
-
-def merge(first: ContentsItem, second: ContentsItem) -> ContentsItem:
-    """Two contents items that the body shows to be one wrapped title."""
-    return replace(
-        first,
-        title=f"{first.title} {second.title}",
-        author=first.author or second.author,
-        lines=first.lines + second.lines,
-    )
-
-
-def unsplit(item: ContentsItem) -> ContentsItem:
-    """Undo a guessed title/author split: the "author" was the end of the title."""
-    return replace(item, title=f"{item.title} {item.author}", author=None, author_guessed=False)
-
-
-# --- reading lines ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Row:
-    read: ContentsLine
-    blank_before: int
-
-
-def _rows(lines: Sequence[Line]) -> list[_Row]:
-    """The lines as they are read; two columns printed row by row are read column by
-    column (every left cell, then every right cell), so entries follow their sections."""
-    rows = _cells(lines)
-    paired = sum(1 for r in rows if r.read.column == 2)
-    if paired < _PAIRED_ROWS:
-        return rows
-    rows = _cells(lines, two_columns=True)
-    left = [r for r in rows if r.read.column != 2]
-    right = [replace(r, blank_before=0) for r in rows if r.read.column == 2]
-    return left + right
-
-
-def _glued(lines: Sequence[Line]) -> list[Line]:
-    """`20/较真“账号”与“帐号` ⏎ `”，有积极意义`: a line that opens with a closing or pause mark
-    cannot start anything; it goes on with the line above it."""
-    out: list[Line] = []
-    for line in lines:
-        if out and starts_continuation(line.text) and not line.text.startswith("…"):
-            out[-1] = out[-1].with_text(out[-1].text + line.text)
-        else:
-            out.append(line)
-    return out
-
-
-def _cells(lines: Sequence[Line], two_columns: bool = False) -> list[_Row]:
-    rows = []
-    for line in _glued(lines):
-        for n, read in enumerate(
-            read_line(
-                line.text,
-                line.first,
-                bullet=line.has("bullet"),
-                leader=line.has("leader") and not line.has("inline-leader"),
-                cells=line.cells,
-                two_columns=two_columns,
-            )
-        ):
-            rows.append(_Row(read, line.blank_before if n == 0 else 0))
-    return rows
-
-
-# --- scoring -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Page:
-    """What the whole contents page is like."""
-
-    paged: bool  # it prints page numbers
-    blank_everywhere: bool  # blank lines between (nearly) all of its lines
-    titles: TitleIndex | None
-    bar_sections: bool  # `栏目｜标题` throughout
-    marked_sections: bool  # columns are marked (■, 【】): a bare line is not one
-    authors_under: bool  # a list of names printed under an entry's page: authors go there
-
-
-def _match(page: _Page, text: str) -> float:
-    """0–1, steep: a near-exact match counts, a partial one (a title's first line, a title
-    with the next entry's first line run on) hardly at all."""
-    if page.titles is None or not text:
-        return 0.0
-    return max(0.0, (page.titles.score(text) - 0.75) / 0.25) ** 2
-
-
 def _dangling(text: str) -> bool:
     return _SECTION_END.search(text) is not None or DANGLING_END.search(text) is not None
 
 
-def _kicker(page: _Page, row: _Row, following: _Row | None) -> bool:
+def _kicker(page: Page, row: Row, following: Row | None) -> bool:
     """The body prints this short line right over the title of the next entry: a column
     name printed as a kicker (the contents lists it as a section)."""
     text = row.read.text
@@ -206,16 +96,16 @@ def _motto(read: ContentsLine) -> bool:
     return read.kind is Kind.TEXT and is_phrase_line(text) and min(map(len, text.split())) > 1
 
 
-def _skip_score(row: _Row, page: _Page) -> float:
+def _skip_score(row: Row, page: Page) -> float:
     read = row.read
     if read.kind in (Kind.MARKER, Kind.TEASER, Kind.SUBTITLE):
         return 0.0
-    if (_noise(read) or _motto(read)) and _match(page, read.text) < 0.5:
+    if (_noise(read) or _motto(read)) and title_match(page, read.text) < 0.5:
         return 0.0
     return -P_LOSE  # its text belongs somewhere: a title, a part of one, a column, an author
 
 
-def _closes_entry(row: _Row) -> bool:
+def _closes_entry(row: Row) -> bool:
     """The row ends an entry with its page (`标题 12`, `…… 12`)."""
     read = row.read
     return read.kind is Kind.PAGE or (read.kind is Kind.ENTRY and not read.page_first)
@@ -224,7 +114,7 @@ def _closes_entry(row: _Row) -> bool:
 _FULL_NAME = 3  # surname and a two-character given name: rarely a column's name
 
 
-def _author_line(text: str, page: _Page, previous: _Row | None) -> bool:
+def _author_line(text: str, page: Page, previous: Row | None) -> bool:
     """A list of names; or, under an entry's page, a name the body prints as a byline or where
     the contents prints authors under their entries: the entry's author, not a column."""
     if not is_author_field(text):
@@ -239,7 +129,7 @@ def _author_line(text: str, page: _Page, previous: _Row | None) -> bool:
 
 
 def _section_score(
-    row: _Row, after_section: bool, page: _Page, following: _Row | None, previous: _Row | None
+    row: Row, after_section: bool, page: Page, following: Row | None, previous: Row | None
 ) -> float | None:
     read = row.read
     if read.kind is Kind.SECTION:
@@ -284,7 +174,7 @@ class _Parts:
     titled: bool = False  # `标题 / 作者` has been read: its page may follow, no more title
     blanks: int = 0
 
-    def take(self, row: _Row, first: bool, last: bool, page: _Page) -> bool:  # noqa: PLR0911
+    def take(self, row: Row, first: bool, last: bool, page: Page) -> bool:  # noqa: PLR0911
         """Add one row; False when the rows cannot make one entry (a decision list)."""
         read = row.read
         kind = read.kind
@@ -334,7 +224,7 @@ class _Parts:
         self.bar = self.bar or read.bar_prefix
         return True
 
-    def finish(self, last: ContentsLine, page: _Page) -> None:
+    def finish(self, last: ContentsLine, page: Page) -> None:
         if last.kind is Kind.TEXT or (self.author is not None and last.author_like):
             # `以党的二十大精神引领……发展 李炜`, `……高质量发展 龚艳` ⏎ `王鑫`: names at the end of
             # a title line are its author (or the title's end: the body decides, in _entry).
@@ -348,7 +238,7 @@ class _Parts:
             self.parts[0] = _BAR.sub("", self.parts[0])
 
 
-def _entry(rows: Sequence[_Row], page: _Page, following: _Row | None) -> _Entry | None:
+def _entry(rows: Sequence[Row], page: Page, following: Row | None) -> _Entry | None:
     """The entry these rows make, if they make one: title lines, then its page (on the last
     title line, or on a line of leaders), its author, a subtitle; or a page-first line and the
     lines that continue it."""
@@ -361,11 +251,11 @@ def _entry(rows: Sequence[_Row], page: _Page, following: _Row | None) -> _Entry 
     got.finish(rows[-1].read, page)
     title = " ".join(p for p in got.parts if p)
     kicker = len(rows) == 1 and _kicker(page, rows[0], following)
-    match = 0.0 if kicker else _match(page, title)
+    match = 0.0 if kicker else title_match(page, title)
     if got.guessed and got.author:
         # The body printing the whole text as a title settles it (a title printed over two
         # lines matches by its first line too: a tie is the whole title).
-        whole = _match(page, f"{title}{got.author}")
+        whole = title_match(page, f"{title}{got.author}")
         if whole >= match and whole > 0:
             title, got.author, got.guessed, match = f"{title} {got.author}", None, False, whole
     item = ContentsItem(
@@ -382,7 +272,7 @@ def _entry(rows: Sequence[_Row], page: _Page, following: _Row | None) -> _Entry 
     return _Entry(item, _entry_score(got, title, match, page), match, runs)
 
 
-def _entry_score(got: _Parts, title: str, match: float, page: _Page) -> float:
+def _entry_score(got: _Parts, title: str, match: float, page: Page) -> float:
     # A part ending mid-phrase (`…建设的`) is continued by the next: no evidence needed.
     wraps = sum(1 for p in got.parts[:-1] if not _dangling(p))
     score = W_MATCH * match - (W_WRAP * wraps + P_BLANK * got.blanks) * (1.0 - match)
@@ -418,7 +308,7 @@ class _Step:
     held: float = 0.0  # a column name's score, counted once an entry follows it
 
 
-def _goes_on_title(previous: _Step, row: _Row, page: _Page) -> bool:
+def _goes_on_title(previous: _Step, row: Row, page: Page) -> bool:
     """The body prints this line right after the last entry's title: the title's rest."""
     if page.titles is None or row.read.kind is not Kind.TEXT:
         return False
@@ -433,7 +323,7 @@ def _continues(previous: _Step, entry: _Entry) -> bool:
     return any(first - 1 in ends for first, _last in entry.runs)
 
 
-def _best_grouping(rows: list[_Row], page: _Page) -> list[_Step]:
+def _best_grouping(rows: list[Row], page: Page) -> list[_Step]:
     """The best-scoring way to read the rows as sections, entries and noise (Viterbi)."""
     n = len(rows)
     best: list[_Step | None] = [None] * (n + 1)
@@ -483,12 +373,12 @@ def _best_grouping(rows: list[_Row], page: _Page) -> list[_Step]:
 
 def parse_contents(lines: Sequence[Line], titles: TitleIndex | None = None) -> list[ContentsItem]:
     """Contents entries from the contents lines (masthead and notices may be among them)."""
-    rows = _rows(lines)
+    rows = read_rows(lines)
     if not rows:
         return []
     entries = [r for r in rows if r.read.kind in (Kind.ENTRY, Kind.PAGE)]
     bars = sum(1 for r in rows if r.read.bar_prefix)
-    page = _Page(
+    page = Page(
         paged=len(entries) >= 2,
         blank_everywhere=sum(r.blank_before > 0 for r in rows[1:]) >= 0.7 * max(1, len(rows) - 1),
         titles=titles,

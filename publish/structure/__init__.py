@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from publish.front.contents import ContentsItem, merge, parse_contents
+from publish.front.contents import parse_contents
 from publish.front.masthead import is_masthead_like, is_slogan
+from publish.front.page import ContentsItem, merge
 from publish.model import (
     Article,
     ArticleKind,

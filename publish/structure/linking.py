@@ -3,7 +3,7 @@ when they do not match (S101–S104, S220)."""
 
 from __future__ import annotations
 
-from publish.front.contents import ContentsItem
+from publish.front.page import ContentsItem
 from publish.model import (
     ArticleKind,
     ContentsEntry,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from publish.front.contents import ContentsItem
+from publish.front.page import ContentsItem
 from publish.model import (
     Article,
     ArticleKind,

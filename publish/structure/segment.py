@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import regex
 
 from publish.chars import ends_sentence
-from publish.front.contents import ContentsItem, merge, unsplit
+from publish.front.page import ContentsItem, merge, unsplit
 from publish.model import Diagnostic, Level
 from publish.names import end_credit, is_author_field
 from publish.normalise.document import Line, LineKind
