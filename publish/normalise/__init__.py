@@ -17,6 +17,7 @@ from publish.normalise import (
     furniture,
     joining,
     markup,
+    pages,
     punctuation,
     regions,
     runon,
@@ -112,12 +113,12 @@ RULES: tuple[Rule, ...] = (
     Rule("F209", "photo-caption", furniture.drop_photo_captions,
          "Drop photo captions whose photos are gone.",
          ("2024年4月24日,市引才中心党支部赴静海区调研……", "")),
-    Rule("F212", "page-jump", furniture.page_jumps,
+    Rule("F212", "page-jump", pages.page_jumps,
          "Strip 下转/上接 page-jump markers; the continuation is put back in its article.",
          ("……推动工作落实。（下转第12页）", "……推动工作落实。")),
     # 4. Joins: joining must see furniture gone and the contents block fenced off.
     # Folios: a bare page number in the contents is not page furniture.
-    Rule("F211", "page-furniture", furniture.drop_page_furniture,
+    Rule("F211", "page-furniture", pages.drop_page_furniture,
          "Drop folios and running heads printed inside a broken paragraph.",
          ("— 12 —", "")),
     # A full stop read as `.` before joining: the joiner takes a line ending in `.` as unfinished.
