@@ -11,6 +11,7 @@ from typing import Protocol
 from publish.front.lines import ContentsLine, read_line
 from publish.normalise.document import Line
 from publish.shapes import starts_continuation
+from publish.tags import Tag
 
 _PAIRED_ROWS = 2  # rows holding two columns before the page is read as two columns
 
@@ -100,8 +101,8 @@ def _cells(lines: Sequence[Line], two_columns: bool = False) -> list[Row]:
             read_line(
                 line.text,
                 line.first,
-                bullet=line.has("bullet"),
-                leader=line.has("leader") and not line.has("inline-leader"),
+                bullet=line.has(Tag.BULLET),
+                leader=line.has(Tag.LEADER) and not line.has(Tag.INLINE_LEADER),
                 cells=line.cells,
                 two_columns=two_columns,
             )

@@ -27,6 +27,7 @@ from publish.front.masthead import (
 from publish.names import is_author_field
 from publish.normalise.document import Line, LineKind
 from publish.shapes import is_reference, looks_like_heading
+from publish.tags import Tag
 
 _WINDOW: Final = 8  # text lines after a candidate anchor that must hold entries
 _MIN_ENTRIES: Final = 2
@@ -69,7 +70,7 @@ class Shape:
 
 def shape(line: Line) -> Shape:
     text = line.text
-    reads = read_line(text, line.first, bullet=line.has("bullet"), cells=line.cells)
+    reads = read_line(text, line.first, bullet=line.has(Tag.BULLET), cells=line.cells)
     kinds = {r.kind for r in reads}
     long_sentence = len(text) >= _SHORT and _SENTENCE.search(text) is not None
     reference = is_reference(text)  # `[1] 张三.组织力研究[M].…`: numbered, but no entry

@@ -33,6 +33,7 @@ from publish.ingest.reading import (
     site_of,
     site_suffix,
 )
+from publish.tags import Tag
 
 _BLOCKS = frozenset(
     [
@@ -101,7 +102,7 @@ class _Walk:
     removals: list[Removal] = field(default_factory=list)
     pieces: list[str] = field(default_factory=list)
     line: int = 0
-    tags: set[str] = field(default_factory=set)
+    tags: set[Tag] = field(default_factory=set)
     captions: list[SourceLine] = field(default_factory=list)
     links: int = 0  # depth of links around the current text
     linked: int = 0  # characters of the current line inside links, and in all
@@ -121,7 +122,7 @@ class _Walk:
     def flush(self) -> None:
         text = _SPACE.sub(" ", "".join(self.pieces)).strip()
         if text:
-            link = {"link"} if is_link_line(self.linked, self.total) else set()
+            link = {Tag.LINK} if is_link_line(self.linked, self.total) else set()
             self.lines.append(SourceLine(text, self.line, 1, frozenset(self.tags | link)))
         self.pieces = []
         self.linked = self.total = 0
@@ -141,7 +142,7 @@ def _image(element: etree._Element, walk: _Walk) -> None:
     line = walk.images.get(element.get("src") or "", element.sourceline or walk.line)
     walk.removals.append(Removal("H103", "html-image", line, "drop", f"<img alt=“{alt}” {src}>"))
     if is_caption(alt, walk.title):
-        walk.captions.append(SourceLine(alt, line, 1, frozenset({"caption"})))
+        walk.captions.append(SourceLine(alt, line, 1, frozenset({Tag.CAPTION})))
 
 
 def _whole_bold(element: etree._Element) -> bool:
@@ -185,17 +186,17 @@ def _walk(element: etree._Element, walk: _Walk) -> None:
     walk.text(element.tail, element.sourceline or walk.line)
 
 
-def _block_tags(element: etree._Element, name: str) -> set[str]:
+def _block_tags(element: etree._Element, name: str) -> set[Tag]:
     if name in _HEADINGS:
-        return {"heading"}
+        return {Tag.HEADING}
     if name == "li":
-        return {"list"}
+        return {Tag.LIST}
     if name == "blockquote":
-        return {"quote"}
+        return {Tag.QUOTE}
     if name == "pre":
-        return {"code"}
+        return {Tag.CODE}
     if name == "p" and _whole_bold(element):
-        return {"bold"}
+        return {Tag.BOLD}
     return set()
 
 
@@ -210,7 +211,7 @@ def _table(element: etree._Element, walk: _Walk) -> None:
         )
         if cells:
             line = row.sourceline or walk.line
-            walk.lines.append(SourceLine(" ".join(cells), line, 1, frozenset({"table"}), cells))
+            walk.lines.append(SourceLine(" ".join(cells), line, 1, frozenset({Tag.TABLE}), cells))
 
 
 # --- the reading ------------------------------------------------------------------------------
@@ -364,5 +365,5 @@ def _with_title(
         return lines
     wanted = _SPACE.sub("", title)
     if lines and _SPACE.sub("", lines[0].text) == wanted:
-        return [replace(lines[0], tags=lines[0].tags | {"heading"}), *lines[1:]]
-    return [SourceLine(title, found["title"].line, 1, frozenset({"heading"})), *lines]
+        return [replace(lines[0], tags=lines[0].tags | {Tag.HEADING}), *lines[1:]]
+    return [SourceLine(title, found["title"].line, 1, frozenset({Tag.HEADING})), *lines]

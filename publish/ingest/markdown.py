@@ -34,6 +34,7 @@ from publish.ingest.reading import (
     site_suffix,
 )
 from publish.model import Diagnostic, IssueMeta, Level
+from publish.tags import Tag
 
 _TAG = regex.compile(r"<[^>]*>")
 _BREAK_TAG = regex.compile(r"^<br\s*/?>$", regex.IGNORECASE)
@@ -79,7 +80,7 @@ class _Inline:
     """One block's inline content being turned into lines (a soft break starts a new one)."""
 
     first: int
-    tags: frozenset[str]
+    tags: frozenset[Tag]
     pieces: list[str] = field(default_factory=list)
     lines: list[SourceLine] = field(default_factory=list)
     captions: list[SourceLine] = field(default_factory=list)
@@ -98,7 +99,7 @@ class _Inline:
     def newline(self) -> None:
         text = "".join(self.pieces)
         if text.strip():
-            tags = self.tags | ({"link"} if is_link_line(self.linked, self.total) else set())
+            tags = self.tags | ({Tag.LINK} if is_link_line(self.linked, self.total) else set())
             self.lines.append(SourceLine(text, self.first + self.at, self.blank, tags))
             self.blank = 0
         self.pieces = []
@@ -110,7 +111,7 @@ class _Inline:
         return self.lines + self.captions
 
 
-def _inline(token: Token, tags: frozenset[str], out: _Out, blank: int) -> list[SourceLine]:
+def _inline(token: Token, tags: frozenset[Tag], out: _Out, blank: int) -> list[SourceLine]:
     first = token.map[0] + 1 if token.map else 0
     state = _Inline(first, tags, blank=blank)
     children = token.children or []
@@ -118,7 +119,7 @@ def _inline(token: Token, tags: frozenset[str], out: _Out, blank: int) -> list[S
         _inline_child(child, state, out)
     lines = state.finish()
     if _all_strong(children) and lines:
-        lines = [SourceLine(x.text, x.line, x.blank_before, x.tags | {"bold"}) for x in lines]
+        lines = [SourceLine(x.text, x.line, x.blank_before, x.tags | {Tag.BOLD}) for x in lines]
     return lines
 
 
@@ -159,7 +160,7 @@ def _image(child: Token, state: _Inline, out: _Out, line: int) -> None:
     src = str(child.attrs.get("src", ""))
     out.remove(Removal("M102", "markdown-image", line, "drop", f"![{alt}]({src})"))
     if is_caption(alt, out.title):
-        state.captions.append(SourceLine(alt, line, 0, frozenset({"caption"})))
+        state.captions.append(SourceLine(alt, line, 0, frozenset({Tag.CAPTION})))
 
 
 @dataclass
@@ -182,16 +183,16 @@ class _Context:
     item_open: bool = False
     heading: bool = False
 
-    def tags(self) -> frozenset[str]:
-        tags: set[str] = set()
+    def tags(self) -> frozenset[Tag]:
+        tags: set[Tag] = set()
         if self.lists and not self.lists[-1].ordered:
-            tags.add("list")
+            tags.add(Tag.LIST)
         if self.quote:
-            tags.add("quote")
+            tags.add(Tag.QUOTE)
         if self.footnote is not None:
-            tags.add("footnote")
+            tags.add(Tag.FOOTNOTE)
         if self.heading:
-            tags.add("heading")
+            tags.add(Tag.HEADING)
         return frozenset(tags)
 
 
@@ -252,7 +253,7 @@ def _with_title(out: _Out, meta: IssueMeta, front: Token | None) -> list[SourceL
     wanted = site_suffix(meta.title, lines)[0].replace(" ", "")
     if any(x.text.replace(" ", "") == wanted for x in lines[:8]):
         return lines
-    return [SourceLine(meta.title, _title_line(front), 1, frozenset({"heading"})), *lines]
+    return [SourceLine(meta.title, _title_line(front), 1, frozenset({Tag.HEADING})), *lines]
 
 
 def _block(tokens: Sequence[Token], index: int, token: Token, ctx: _Context, out: _Out) -> None:
@@ -311,7 +312,7 @@ def _grid_table(token: Token, out: _Out) -> bool:
         cells = tuple(c.strip() for c in found.group(1).split("|")) if found else ()
         cells = tuple(c for c in cells if c)
         if cells:
-            tags = frozenset({"table"})
+            tags = frozenset({Tag.TABLE})
             out.lines.append(SourceLine(" ".join(cells), first + offset, 1, tags, cells))
     return True
 
@@ -383,7 +384,7 @@ def _close_row(token: Token, ctx: _Context, out: _Out) -> None:
     if not cells:
         out.remove(Removal("M104", "markdown-table", ctx.row_line, "drop", "| |"))
         return
-    out.lines.append(SourceLine(" ".join(cells), ctx.row_line, 1, frozenset({"table"}), cells))
+    out.lines.append(SourceLine(" ".join(cells), ctx.row_line, 1, frozenset({Tag.TABLE}), cells))
 
 
 def _fence(token: Token, ctx: _Context, out: _Out) -> None:
@@ -397,7 +398,7 @@ def _fence(token: Token, ctx: _Context, out: _Out) -> None:
     )
     for offset, text in enumerate(token.content.splitlines()):
         if text.strip():
-            tags = ctx.tags() | {"code"}
+            tags = ctx.tags() | {Tag.CODE}
             out.lines.append(SourceLine(text, first + 1 + offset, 1 if offset == 0 else 0, tags))
 
 

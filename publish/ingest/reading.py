@@ -15,6 +15,7 @@ from enum import StrEnum
 import regex
 
 from publish.model import Diagnostic, IssueMeta
+from publish.tags import Tag
 
 
 class InputFormat(StrEnum):
@@ -68,7 +69,7 @@ class SourceLine:
     text: str
     line: int
     blank_before: int = 0
-    tags: frozenset[str] = frozenset()
+    tags: frozenset[Tag] = frozenset()
     cells: tuple[str, ...] = ()
 
 
@@ -122,11 +123,11 @@ def printed_captions(lines: list[SourceLine]) -> list[SourceLine]:
     promote = False
     for index, line in enumerate(lines):
         after = lines[index + 1] if index + 1 < len(lines) else None
-        if "caption" in line.tags and after is not None and _printed(line.text, after.text):
+        if Tag.CAPTION in line.tags and after is not None and _printed(line.text, after.text):
             promote = True
             continue
         if promote:
-            line = replace(line, tags=line.tags | {"caption"})
+            line = replace(line, tags=line.tags | {Tag.CAPTION})
             promote = False
         out.append(line)
     return out
@@ -159,7 +160,7 @@ def site_suffix(title: str, lines: list[SourceLine]) -> tuple[str, str | None]:
         return title, None
     bare = _SQUEEZE.sub("", found.group("title"))
     for line in lines[:TITLE_LOOKAHEAD]:
-        if "heading" in line.tags and _SQUEEZE.sub("", line.text) == bare:
+        if Tag.HEADING in line.tags and _SQUEEZE.sub("", line.text) == bare:
             return line.text, found.group("site")
     return title, None
 

@@ -38,6 +38,7 @@ from publish.shapes import (
     looks_like_heading,
     starts_continuation,
 )
+from publish.tags import Tag
 
 WINDOW = 40  # lines a region may span
 CONTIGUOUS_BONUS = 0.5
@@ -49,7 +50,7 @@ STRONG_PAIR = 4.0
 def _is_header_at(lines: Document, i: int) -> bool:
     """A new article starts at `i`: a column label, or a heading over a byline."""
     line = lines[i]
-    if line.has("column-label"):
+    if line.has(Tag.COLUMN_LABEL):
         return True
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     return (
@@ -65,7 +66,7 @@ def _is_open(line: Line, headings: Headings) -> bool:
         not headings.listed(text)
         and line.kind is LineKind.TEXT
         and not line.end_mark
-        and not line.has("front")
+        and not line.has(Tag.FRONT)
         and not is_closed(text)
         and not looks_like_heading(text)
         and not is_source_note(text)
@@ -113,7 +114,7 @@ def _candidates(lines: Document, region: Region, headings: Headings) -> list[int
         prev, line = lines[k - 1], lines[k]
         if (
             looks_like_heading(line.text)
-            or line.has("column-label")
+            or line.has(Tag.COLUMN_LABEL)
             or line.kind is not LineKind.TEXT
         ):
             continue
@@ -149,7 +150,9 @@ class _Context:
 
 def _starts_article(ctx: _Context, k: int) -> bool:
     line = ctx.lines[k]
-    return looks_like_heading(line.text) or line.has("column-label") or _is_header_at(ctx.lines, k)
+    return (
+        looks_like_heading(line.text) or line.has(Tag.COLUMN_LABEL) or _is_header_at(ctx.lines, k)
+    )
 
 
 def _move_allowed(ctx: _Context, end: int, start: int) -> bool:

@@ -18,6 +18,7 @@ import regex
 from publish.chars import SENTENCE_END
 from publish.ingest.reading import InputFormat, Reading
 from publish.model import Diagnostic, Level
+from publish.tags import Tag
 
 
 class LineKind(StrEnum):
@@ -40,17 +41,17 @@ class Line:
     blank_before: int = 0
     kind: LineKind = LineKind.TEXT
     end_mark: str = ""
-    tags: frozenset[str] = frozenset()
+    tags: frozenset[Tag] = frozenset()
     cells: tuple[str, ...] = ()
 
     @property
     def first(self) -> int:
         return self.origin[0]
 
-    def has(self, tag: str) -> bool:
+    def has(self, tag: Tag) -> bool:
         return tag in self.tags
 
-    def tagged(self, *tags: str) -> Line:
+    def tagged(self, *tags: Tag) -> Line:
         return replace(self, tags=self.tags | frozenset(tags))
 
     def with_text(self, text: str) -> Line:
@@ -203,7 +204,7 @@ def text_neighbours(lines: Sequence[Line], index: int) -> tuple[Line | None, Lin
 
 
 def strip_prefix(
-    line: Line, pattern: regex.Pattern[str], tag: str, rec: Recorder, *, limit: int = 10_000
+    line: Line, pattern: regex.Pattern[str], tag: Tag, rec: Recorder, *, limit: int = 10_000
 ) -> Line:
     """Remove a marker matched at the start (`■ `, `- `, `## `, `..... `), record it, tag the
     line; lines whose remaining text is longer than `limit` are left alone."""

@@ -30,6 +30,7 @@ from publish.normalise.document import (
 )
 from publish.normalise.web import FOLLOW_MAX, FOLLOW_PROMPT
 from publish.normalise.wordlists import word_list
+from publish.tags import Tag
 
 # --- end marks --------------------------------------------------------------------------------
 
@@ -104,14 +105,14 @@ def _bracketed(line: Line) -> Line:
     label = _BRACKETED_LABEL.match(line.text)
     if label is None or len(label.group(1).replace(" ", "")) < 2:
         return line
-    return line.tagged("bullet")
+    return line.tagged(Tag.BULLET)
 
 
 def section_bullets(lines: Document, _config: NormaliseConfig) -> Outcome:
     """`■ 卷首` → `卷首`, tagged as a bulleted line (a section heading); `【卷首】` is tagged."""
     rec = Recorder("F202", "section-bullet")
     return rec.outcome(
-        _bracketed(strip_prefix(line, _BULLET, "bullet", rec, limit=30)) for line in lines
+        _bracketed(strip_prefix(line, _BULLET, Tag.BULLET, rec, limit=30)) for line in lines
     )
 
 
@@ -202,7 +203,7 @@ _NAME_ONLY = regex.compile(r"^\p{Han}{2,4}$")
 def _is_photo_caption(lines: Document, index: int) -> bool:
     line = lines[index]
     text = line.text
-    if text.startswith("封面") or line.has("caption"):
+    if text.startswith("封面") or line.has(Tag.CAPTION):
         # the cover credit belongs to the colophon; a caption whose picture a markdown or HTML
         # input had is kept as the caption
         return False
@@ -240,7 +241,7 @@ def _inner_leader(line: Line, rec: Recorder) -> Line:
     # The leader told title from author; a slash keeps that for the contents parser.
     text = f"{title} / {author} {page}" if author else f"{title} {page}"
     rec.change(line.first, ChangeKind.MARK, line.text, text)
-    return line.with_text(text).tagged("leader", "inline-leader")
+    return line.with_text(text).tagged(Tag.LEADER, Tag.INLINE_LEADER)
 
 
 def dot_leaders(lines: Document, _config: NormaliseConfig) -> Outcome:
@@ -261,5 +262,5 @@ def dot_leaders(lines: Document, _config: NormaliseConfig) -> Outcome:
         elif PROSE_PUNCT.search(line.text):
             sink.keep(line)
         else:
-            sink.keep(strip_prefix(line, _LEADER_PREFIX, "leader", rec, limit=40))
+            sink.keep(strip_prefix(line, _LEADER_PREFIX, Tag.LEADER, rec, limit=40))
     return rec.outcome(sink.lines)

@@ -54,10 +54,21 @@ from publish.shapes import (
     looks_like_heading,
     starts_continuation,
 )
+from publish.tags import Tag
 
 # (caption, footnote, bold and code: blocks a markdown or HTML input marks as such)
 _NEVER_JOIN_TAGS = frozenset(
-    {"front", "bullet", "column-label", "table", "heading", "caption", "footnote", "bold", "code"}
+    {
+        Tag.FRONT,
+        Tag.BULLET,
+        Tag.COLUMN_LABEL,
+        Tag.TABLE,
+        Tag.HEADING,
+        Tag.CAPTION,
+        Tag.FOOTNOTE,
+        Tag.BOLD,
+        Tag.CODE,
+    }
 )
 _LATIN_END = regex.compile(r"[A-Za-z]$")
 _LATIN_START = regex.compile(r"^[A-Za-z]")
@@ -86,7 +97,7 @@ def _cannot_continue(line: Line) -> bool:
     text = line.text
     return (
         line.kind is not LineKind.TEXT
-        or bool(line.tags & (_NEVER_JOIN_TAGS | {"list"}))
+        or bool(line.tags & (_NEVER_JOIN_TAGS | {Tag.LIST}))
         or text.startswith(("——", "—"))
         or is_enumerated(text)
         or is_byline(text)
@@ -120,7 +131,7 @@ class Headings:
     that is one of its words re-joins the word)."""
 
     def __init__(self, lines: Document) -> None:
-        front = [fold_loose(x.text) for x in lines if x.has("front")]
+        front = [fold_loose(x.text) for x in lines if x.has(Tag.FRONT)]
         # A contents title wrapped over two lines is printed on one in the body.
         self._keys = (*front, *(a + b for a, b in pairwise(front)))
         self.vocab = vocabulary(lines)
@@ -198,7 +209,7 @@ def _merge(first: Line, second: Line) -> Line:
         text=_glue(first.text, second.text),
         origin=first.origin + second.origin,
         end_mark=second.end_mark,
-        tags=(first.tags | second.tags) - {"indented"},
+        tags=(first.tags | second.tags) - {Tag.INDENTED},
         cells=(),
     )
 
@@ -223,7 +234,7 @@ def join_broken_paragraphs(lines: Document, _config: NormaliseConfig) -> Outcome
                     rec.change(nxt.first, ChangeKind.DROP, nxt.text, "")
                 else:
                     rec.change(nxt.first, ChangeKind.EDIT, nxt.text, "(moved after the paragraph)")
-                    held.append(nxt.tagged("displaced" if is_bio(nxt.text) else "deck"))
+                    held.append(nxt.tagged(Tag.DISPLACED if is_bio(nxt.text) else Tag.DECK))
                 index += 2
                 continue
             verdict = judge(current, nxt, headings)

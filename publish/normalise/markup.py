@@ -22,6 +22,7 @@ from publish.normalise.document import (
     regex_rule,
     strip_prefix,
 )
+from publish.tags import Tag
 
 # Characters that are invisible or illegal in XML 1.0 and never meaningful in these texts.
 _INVISIBLE = regex.compile(
@@ -42,7 +43,7 @@ def strip_whitespace(lines: Document, _config: NormaliseConfig) -> Outcome:
             indent = len(line.text) - len(line.text.lstrip())
             line = line.with_text(trimmed)
             if indent:
-                line = line.tagged("indented")
+                line = line.tagged(Tag.INDENTED)
         out.append(line)
     return rec.outcome(out)
 
@@ -91,7 +92,7 @@ def markdown_tables(lines: Document, _config: NormaliseConfig) -> Outcome:
             cells = tuple(c.strip() for c in row.group(1).split("|") if c.strip())
             new_text = " ".join(cells)
             rec.change(line.first, ChangeKind.MARK, text, new_text)
-            out.append(replace(line, text=new_text, cells=cells).tagged("table"))
+            out.append(replace(line, text=new_text, cells=cells).tagged(Tag.TABLE))
             continue
         out.append(line)
     return rec.outcome(out)
@@ -104,7 +105,7 @@ def markdown_lists(lines: Document, _config: NormaliseConfig) -> Outcome:
     """Strip `- ` list markers; the line is tagged as a list item."""
     rec = Recorder("W105", "markdown-list")
     return rec.outcome(
-        strip_prefix(line, _LIST_MARKER, "list", rec) if line.kind is LineKind.TEXT else line
+        strip_prefix(line, _LIST_MARKER, Tag.LIST, rec) if line.kind is LineKind.TEXT else line
         for line in lines
     )
 
@@ -117,7 +118,9 @@ def markdown_headings(lines: Document, _config: NormaliseConfig) -> Outcome:
     """Strip `#` heading and `>` quote markers."""
     rec = Recorder("W106", "markdown-heading")
     return rec.outcome(
-        strip_prefix(strip_prefix(line, _HEADING_MARK, "heading", rec), _QUOTE_MARK, "quote", rec)
+        strip_prefix(
+            strip_prefix(line, _HEADING_MARK, Tag.HEADING, rec), _QUOTE_MARK, Tag.QUOTE, rec
+        )
         for line in lines
     )
 
@@ -141,7 +144,7 @@ def markdown_bold(lines: Document, _config: NormaliseConfig) -> Outcome:
             whole = text.startswith("**") and text.endswith("**")
             line = line.with_text(new_text)
             if whole:
-                line = line.tagged("bold")
+                line = line.tagged(Tag.BOLD)
         out.append(line)
     return rec.outcome(out)
 
@@ -156,13 +159,13 @@ def split_column_labels(lines: Document, _config: NormaliseConfig) -> Outcome:
     out: list[Line] = []
     for line in lines:
         if _COLUMN_LABEL_ALONE.match(line.text):
-            out.append(line.tagged("column-label"))
+            out.append(line.tagged(Tag.COLUMN_LABEL))
             continue
         match = _COLUMN_LABEL.match(line.text)
         if match and line.kind is LineKind.TEXT:
             label, rest = match.group(1), match.group(2)
             rec.change(line.first, ChangeKind.SPLIT, line.text, f"{label} ⏎ {rest}")
-            out.append(line.with_text(label).tagged("column-label"))
+            out.append(line.with_text(label).tagged(Tag.COLUMN_LABEL))
             out.append(replace(line, text=rest, blank_before=0))
             continue
         out.append(line)

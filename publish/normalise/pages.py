@@ -28,6 +28,7 @@ from publish.normalise.document import (
     text_neighbours,
 )
 from publish.shapes import SENTENCE_MARK, is_enumerated, looks_like_heading
+from publish.tags import Tag
 
 # --- page furniture ------------------------------------------------------------------------------
 
@@ -64,7 +65,7 @@ def _breaks_a_paragraph(lines: Document, index: int) -> bool:
     after = text_index(lines, index, 1)
     while after is not None and _furniture_shaped(lines[after]):
         after = text_index(lines, after, 1)
-    if at is None or after is None or lines[at].has("front") or lines[at].has("masthead"):
+    if at is None or after is None or lines[at].has(Tag.FRONT) or lines[at].has(Tag.MASTHEAD):
         return False
     before = lines[at].text
     if looks_like_heading(lines[after].text) and not _furniture_shaped(lines[after]):
@@ -120,7 +121,7 @@ def _is_page_furniture(
     titles: dict[str, int],
     names: frozenset[str],
 ) -> bool:
-    if any(lines[index].has(tag) for tag in ("front", "masthead", "leader", "table")):
+    if any(lines[index].has(tag) for tag in (Tag.FRONT, Tag.MASTHEAD, Tag.LEADER, Tag.TABLE)):
         return False  # contents and masthead lines: their numbers are page references
     text = lines[index].text.strip()
     if _DECORATED_FOLIO.match(text) or _HEAD_SHAPE.match(text) or _all_components(text):
@@ -169,7 +170,7 @@ def drop_page_furniture(lines: Document, config: NormaliseConfig) -> Outcome:
     names = frozenset(
         _fold_key(x.text)
         for x in lines
-        if x.has("front")
+        if x.has(Tag.FRONT)
         and len(x.text) <= _NAME_MAX
         and not any(c.isdigit() for c in x.text)
         and not is_author_field(x.text)  # an author the contents names is a byline
@@ -193,7 +194,7 @@ def _first_body_lines(lines: Document) -> dict[str, int]:
     body = [
         (index, x)
         for index, x in enumerate(lines)
-        if x.kind is LineKind.TEXT and not x.has("front") and not x.has("masthead")
+        if x.kind is LineKind.TEXT and not x.has(Tag.FRONT) and not x.has(Tag.MASTHEAD)
     ]
     first: dict[str, int] = {}
     for n, (index, x) in enumerate(body):
@@ -225,7 +226,7 @@ def _mark_jump(lines: list[Line], index: int, rec: Recorder) -> bool:
     if found is None:
         return False
     rest = (line.text[: found.start()] + line.text[found.end() :]).strip()
-    tag = "jump-to" if to else "jump-from"
+    tag = Tag.JUMP_TO if to else Tag.JUMP_FROM
     if rest:
         rec.change(line.first, ChangeKind.MARK, line.text, rest)
         lines[index] = line.with_text(rest).tagged(tag)

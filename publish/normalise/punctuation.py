@@ -23,6 +23,7 @@ from publish.normalise.document import (
     substitute,
     text_rule,
 )
+from publish.tags import Tag
 
 _WIDE = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 # Spans whose ASCII punctuation is part of the token.
@@ -230,7 +231,7 @@ def full_stops(lines: Document, _config: NormaliseConfig) -> Outcome:
     rec = Recorder("P406", "ocr-full-stop")
     out: list[Line] = []
     for line in lines:
-        if line.kind is not LineKind.TEXT or line.has("front"):
+        if line.kind is not LineKind.TEXT or line.has(Tag.FRONT):
             out.append(line)
             continue
         text, edits = substitute(line.text, _FINAL_DOT, lambda m: "。")

@@ -17,6 +17,7 @@ from publish.normalise.document import (
     Outcome,
     Recorder,
 )
+from publish.tags import Tag
 
 
 def tag_front_matter(lines: Document, _config: NormaliseConfig) -> Outcome:
@@ -28,9 +29,9 @@ def tag_front_matter(lines: Document, _config: NormaliseConfig) -> Outcome:
     region = front_block(lines, colophon) if colophon is not None else first
     start, end = region if region is not None else (len(lines), -1)
     return rec.outcome(
-        line.tagged("front")
+        line.tagged(Tag.FRONT)
         if start <= index <= end
-        else line.tagged("masthead")
+        else line.tagged(Tag.MASTHEAD)
         if colophon is not None and index >= colophon and line.kind is LineKind.TEXT
         else line
         for index, line in enumerate(lines)

@@ -12,6 +12,7 @@ import regex
 from publish.normalise.document import Line, LineKind, NormaliseConfig, regex_rule, substitute
 from publish.normalise.document import text_rule as _text_rule
 from publish.shapes import looks_like_heading
+from publish.tags import Tag
 
 # Spaces before sentence/pause marks and closing brackets, and after opening brackets and
 # sentence/pause marks. Spaces after a closing quote are left: in titles they separate phrases.
@@ -39,7 +40,7 @@ _NUMBER_UNIT = regex.compile(r"(?<=\d)[ \t]+(?=[年月日号时万亿千百个�
 
 
 def _running_text(line: Line) -> bool:
-    return line.kind is LineKind.TEXT and not line.has("front")
+    return line.kind is LineKind.TEXT and not line.has(Tag.FRONT)
 
 
 def han_latin_spacing(text: str, config: NormaliseConfig) -> tuple[str, list[tuple[str, str]]]:

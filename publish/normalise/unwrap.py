@@ -38,6 +38,7 @@ from publish.shapes import (
     is_source_note,
     starts_continuation,
 )
+from publish.tags import Tag
 
 _MIN_WIDTH = 10  # shorter lines say nothing about the measure
 _MAX_MEASURE = 48  # wider "lines" are paragraphs of a one-paragraph-per-line text
@@ -46,7 +47,7 @@ _SHARE = 0.45  # of the lines at least _MIN_WIDTH wide, this many sit at the mea
 _SLACK = 1.5  # a full line may fall short of the measure by this much (line-breaking rules)
 _OVER = 4.5  # kinsoku and stray spaces push a line past the measure; more is not this measure
 _INDENTED_SHARE = 0.08  # this share of indented lines: paragraphs open with an indent
-_SKIP_TAGS = frozenset({"front", "masthead", "table", "leader", "column-label"})
+_SKIP_TAGS = frozenset({Tag.FRONT, Tag.MASTHEAD, Tag.TABLE, Tag.LEADER, Tag.COLUMN_LABEL})
 
 
 def width(text: str) -> float:
@@ -90,7 +91,7 @@ def measure(lines: Document) -> Measure | None:
         return None
     # Kinsoku moves a mark onto a line (one more) as often as a character off it.
     ems = float(max(w for w in (best - 1, best, best + 1) if counts[w]))
-    indented = sum(1 for x in body if x.has("indented"))
+    indented = sum(1 for x in body if x.has(Tag.INDENTED))
     return Measure(ems - 1, indents=indented >= _INDENTED_SHARE * len(body))
 
 
@@ -99,13 +100,13 @@ def _continues(first: Line, second: Line, third: Line | None, m: Measure) -> boo
     the line after `second`)."""
     if not _may_join(first, second, m):
         return False
-    if m.indents and second.has("indented"):
+    if m.indents and second.has(Tag.INDENTED):
         return False  # a new paragraph opens with an indent
     if ends_sentence(first.text) and not _ends_paragraph(second.text):
         # After a sentence end, a line that ends no sentence and is the last of its paragraph
         # (short, or a new paragraph follows) cannot be running text: a heading.
         # (Not across a blank line: a page break may cut the paragraph right there.)
-        last = third is None or (m.indents and third.has("indented") and not third.blank_before)
+        last = third is None or (m.indents and third.has(Tag.INDENTED) and not third.blank_before)
         if not m.full(second) or last:
             return False
     if second.blank_before == 0:
@@ -148,7 +149,7 @@ def _merge(first: Line, second: Line) -> Line:
         text=f"{first.text}{space}{second.text}",
         origin=first.origin + second.origin,
         end_mark=second.end_mark,
-        tags=(first.tags | second.tags) - {"indented"} | (first.tags & {"indented"}),
+        tags=(first.tags | second.tags) - {Tag.INDENTED} | (first.tags & {Tag.INDENTED}),
     )
 
 

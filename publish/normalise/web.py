@@ -27,6 +27,7 @@ from publish.normalise.document import (
     Sink,
 )
 from publish.normalise.wordlists import word_list
+from publish.tags import Tag
 
 # `点击蓝字 关注我们`, `点击上方“示范党建”关注我们`, `点个“在看”，分享给更多人`, `阅读原文`.
 FOLLOW_PROMPT = regex.compile(
@@ -131,9 +132,9 @@ def _is_footer(lines: Document, index: int) -> bool:
 def _is_nav_link(lines: Document, index: int) -> bool:
     """A line that is only a link, short, above the page's title (the site's menu)."""
     line = lines[index]
-    if not line.has("link") or len(line.text) > _SITE_NAME_MAX:
+    if not line.has(Tag.LINK) or len(line.text) > _SITE_NAME_MAX:
         return False
-    title = next((k for k, x in enumerate(lines) if x.has("heading")), None)
+    title = next((k for k, x in enumerate(lines) if x.has(Tag.HEADING)), None)
     return title is not None and index < title
 
 
@@ -271,7 +272,7 @@ def web_metadata(lines: Document, _config: NormaliseConfig) -> Outcome:
     """`发布时间:… 来源:… 作者:…`, `原文链接:…`, cataloguing codes and keywords, and a web
     page's dateline and print source become metadata, not text."""
     rec = Recorder("F207", "web-metadata")
-    issue = any(line.has("front") for line in lines)
+    issue = any(line.has(Tag.FRONT) for line in lines)
     out: list[Line] = []
     for index, line in enumerate(lines):
         metadata = line.kind is LineKind.TEXT and _is_web_metadata(line.text, index, issue=issue)
@@ -296,7 +297,7 @@ def repeated_title(lines: Document, _config: NormaliseConfig) -> Outcome:
     """
     rec = Recorder("F208", "repeated-title")
     first = next((x for x in lines if x.kind is LineKind.TEXT), None)
-    if first is None or not _heading_like(first.text) or any(x.has("front") for x in lines):
+    if first is None or not _heading_like(first.text) or any(x.has(Tag.FRONT) for x in lines):
         # An issue (it prints a contents) repeats its name over the masthead: no web page.
         return rec.outcome(lines)
     out: list[Line] = []

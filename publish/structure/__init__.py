@@ -60,6 +60,7 @@ from publish.structure.segment import (
     match_contents,
 )
 from publish.structure.titles import body_titles, printed_kickers, title_start
+from publish.tags import Tag
 
 _CONTENTS_MARKER = regex.compile(r"目\s*录|CONTENTS", regex.IGNORECASE)
 # Notices and credits on the contents page: `声明`, `本刊……。`, `封面：……`.
@@ -77,10 +78,10 @@ class Regions:
 def split_regions(lines: Sequence[Line]) -> Regions:
     """Cover editorial (before the contents), front matter (tagged), body (after it)."""
     # A masthead printed at the end joins the front matter (it is read, never printed as text).
-    colophon = [x for x in lines if x.kind is LineKind.TEXT and x.has("masthead")]
-    text = [x for x in lines if x.kind is LineKind.TEXT and not x.has("masthead")]
+    colophon = [x for x in lines if x.kind is LineKind.TEXT and x.has(Tag.MASTHEAD)]
+    text = [x for x in lines if x.kind is LineKind.TEXT and not x.has(Tag.MASTHEAD)]
     meta = [x for x in lines if x.kind is LineKind.META]
-    front_at = [i for i, x in enumerate(text) if x.has("front")]
+    front_at = [i for i, x in enumerate(text) if x.has(Tag.FRONT)]
     if not front_at:
         return Regions([], colophon, text, meta)
     first, last = front_at[0], front_at[-1]
@@ -92,7 +93,7 @@ def _contents_lines(front: list[Line], masthead: Masthead, meta: IssueMeta) -> l
     out = []
     for line in front:
         text = line.text
-        if line.has("bullet"):
+        if line.has(Tag.BULLET):
             out.append(line)
             continue
         if line.first in masthead.consumed or _NOTICE.match(text):
@@ -258,7 +259,7 @@ def detect_structure(
         meta = merge_meta(meta, meta_overrides)
     front_matter = []
     for line in regions.front:
-        if is_slogan(line.text) and not line.has("bullet"):
+        if is_slogan(line.text) and not line.has(Tag.BULLET):
             diagnostics.append(
                 Diagnostic(
                     "S110",

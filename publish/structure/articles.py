@@ -21,6 +21,7 @@ from publish.shapes import (
     looks_like_heading,
 )
 from publish.structure.segment import Start, is_heading_line
+from publish.tags import Tag
 
 _LABEL = regex.compile(r"^[·•](\p{Han}{1,8})[·•]$")
 _SPLIT_NOTES = regex.compile(r"^(.*[）)])\s*([（(]\s*来源\s*[:：][^）)]*[）)])$")
@@ -185,13 +186,13 @@ def _is_subtitle(line: Line, under_title: bool = False) -> bool:
     text = line.text
     if text.startswith(("——", "──")) and (under_title or not is_attribution(text)):
         return len(text) <= 60
-    return line.has("deck")
+    return line.has(Tag.DECK)
 
 
 def _read_tail_notes(draft: Draft) -> None:
     """Source and author notes at the end (also a deck the normaliser moved into the body)."""
     for line in list(draft.lines):
-        if line.has("deck") and draft.subtitle is None:
+        if line.has(Tag.DECK) and draft.subtitle is None:
             draft.subtitle = line.text
             draft.lines.remove(line)
             draft.header.append(line)
@@ -229,13 +230,13 @@ def blocks_of(draft: Draft) -> tuple[Block, ...]:
 
 def _block_type(line: Line, index: int, lines: list[Line]) -> BlockType:  # noqa: PLR0911
     text = line.text
-    if line.has("displaced") or line.has("deck") or (index == 0 and is_bio(text)):
+    if line.has(Tag.DISPLACED) or line.has(Tag.DECK) or (index == 0 and is_bio(text)):
         return BlockType.NOTE
-    if _EDITOR_NOTE.match(text) or line.has("footnote"):
+    if _EDITOR_NOTE.match(text) or line.has(Tag.FOOTNOTE):
         return BlockType.NOTE
-    if line.has("caption"):
+    if line.has(Tag.CAPTION):
         return BlockType.CAPTION
-    if line.has("list"):
+    if line.has(Tag.LIST):
         return BlockType.LIST_ITEM
     if text.startswith("——") and (is_attribution(text) or len(text) <= 40):
         return BlockType.ATTRIBUTION
@@ -286,10 +287,10 @@ def reattach_jumps(drafts: list[Draft]) -> list[str]:
     """Put text continued on a later page (`上接第5页`) back at the end of the article that
     broke off there (`下转第12页`), nearest first. Returns a message per move."""
     messages: list[str] = []
-    waiting = [d for d in drafts if any(line.has("jump-to") for line in d.lines)]
+    waiting = [d for d in drafts if any(line.has(Tag.JUMP_TO) for line in d.lines)]
     for draft in drafts:
         for index, line in enumerate(draft.lines):
-            if not line.has("jump-from"):
+            if not line.has(Tag.JUMP_FROM):
                 continue
             earlier = [d for d in waiting if drafts.index(d) < drafts.index(draft)]
             if not earlier:

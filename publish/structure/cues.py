@@ -34,6 +34,7 @@ from publish.structure.segment import (
     ends_article,
     is_heading_line,
 )
+from publish.tags import Tag
 
 _KICKER = regex.compile(r"^\p{Han}{2,4}$")
 _LABEL = regex.compile(r"^[·•](\p{Han}{1,8})[·•]$")
@@ -230,7 +231,7 @@ def _byline_under_heading(line: Line, prev: Line | None) -> bool:
 
 
 def _is_title_after_label(line: Line) -> bool:
-    return is_heading_line(line) and not is_byline(line.text) and not line.has("column-label")
+    return is_heading_line(line) and not is_byline(line.text) and not line.has(Tag.COLUMN_LABEL)
 
 
 __all__ = ["CUES", "CueContext", "bare_byline", "cue_starts", "title_from"]

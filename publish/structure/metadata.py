@@ -16,6 +16,7 @@ from publish.front.masthead import (
 from publish.model import IssueMeta, MastheadField
 from publish.names import is_person_name
 from publish.normalise.document import Line, LineKind
+from publish.tags import Tag
 
 _LABELS = "|".join(sorted(MASTHEAD_LABELS.split("|"), key=len, reverse=True))
 _FIELD = regex.compile(rf"^({_LABELS})\s*[/／:：]?\s*(.*)$")
@@ -104,7 +105,7 @@ def parse_masthead(front: list[Line]) -> Masthead:
     current: _FieldBuilder | None = None
     for line, text in _field_cells(front):
         match = _FIELD.match(text)
-        if match and match.group(1) not in _NOT_FIELDS and not line.has("bullet"):
+        if match and match.group(1) not in _NOT_FIELDS and not line.has(Tag.BULLET):
             current = _FieldBuilder(match.group(1), match.group(2).strip(), line.first)
             fields.append(current)
             consumed.add(line.first)
@@ -147,13 +148,13 @@ def masthead_notices(front: list[Line], consumed: frozenset[int]) -> tuple[str, 
     return tuple(
         line.text
         for line in front
-        if line.first not in consumed and not line.has("bullet") and _NOTICE.match(line.text)
+        if line.first not in consumed and not line.has(Tag.BULLET) and _NOTICE.match(line.text)
     )
 
 
 def _continues(current: _FieldBuilder, line: Line) -> bool:
     text = line.text
-    if line.has("bullet") or regex.search(r"\s\d{1,3}$|^\d{1,3}\s", text):
+    if line.has(Tag.BULLET) or regex.search(r"\s\d{1,3}$|^\d{1,3}\s", text):
         return False
     if line.blank_before == 0:
         return len(text) <= 40
@@ -223,7 +224,7 @@ def _name_of(line: Line) -> str | None:
     """A line that can be a magazine's name: short Han text, letter-spaced or not; a motto
     of several words set apart by spaces is not one."""
     tokens = line.text.split()
-    if line.has("bullet") or (is_phrase_line(line.text) and min(map(len, tokens)) > 1):
+    if line.has(Tag.BULLET) or (is_phrase_line(line.text) and min(map(len, tokens)) > 1):
         return None  # a column name; a motto of equal phrases (`凝心聚力 服务基层`)
     name = "".join(tokens)
     return name if _MAGAZINE_NAME.match(name) and not is_masthead_like(name) else None

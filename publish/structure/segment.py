@@ -31,6 +31,7 @@ from publish.shapes import (
     looks_like_heading,
 )
 from publish.structure.match import THRESHOLD, key, similarity
+from publish.tags import Tag
 
 MAX_TITLE_LINES = 4
 PREFIX_SCORE = 0.85  # a contents title that is the first part of the body's
@@ -65,12 +66,12 @@ class Segmentation:
 def is_heading_line(line: Line) -> bool:
     if line.kind is not LineKind.TEXT or line.end_mark:
         return False
-    if line.has("column-label") or line.has("deck") or line.has("heading"):
+    if line.has(Tag.COLUMN_LABEL) or line.has(Tag.DECK) or line.has(Tag.HEADING):
         return True
     # A markdown/HTML input's caption, footnote or table row is never a heading.
-    if line.has("caption") or line.has("footnote") or line.has("table"):
+    if line.has(Tag.CAPTION) or line.has(Tag.FOOTNOTE) or line.has(Tag.TABLE):
         return False
-    return looks_like_heading(line.text) and not line.has("list")
+    return looks_like_heading(line.text) and not line.has(Tag.LIST)
 
 
 def ends_article(line: Line) -> bool:
@@ -88,7 +89,7 @@ def heading_runs(body: list[Line], listed: set[int]) -> list[tuple[int, int]]:
     run of its own (`·学习笔记·` may be the title)."""
     runs: list[tuple[int, int]] = []
     for i, line in enumerate(body):
-        if line.has("column-label"):
+        if line.has(Tag.COLUMN_LABEL):
             runs.append((i, i))
             continue
         if not (is_heading_line(line) or i in listed) or _never_title(line):
@@ -143,7 +144,7 @@ def _listed_lines(body: list[Line], items: list[ContentsItem]) -> set[int]:
 
 def breaks_title(line: Line) -> bool:
     text = line.text
-    return is_byline(text) or text.startswith("——") or line.has("column-label")
+    return is_byline(text) or text.startswith("——") or line.has(Tag.COLUMN_LABEL)
 
 
 def _label_or_text(body: list[Line], run: tuple[int, int]) -> str:
@@ -303,7 +304,7 @@ def extend_heads(body: list[Line], seg: Segmentation) -> None:
                     start.head = k
                 elif previous_title and _shares_term(line.text, previous_title):
                     # A deck printed after its article's end: it repeats the title's terms.
-                    body[k] = line.tagged("deck")
+                    body[k] = line.tagged(Tag.DECK)
                     _note(seg, "S211", line, "deck of the article before, printed after its end")
                 else:
                     seg.dropped.add(k)
@@ -333,7 +334,7 @@ def _shares_term(text: str, title: str, size: int = 3) -> bool:
 
 def _printed_above_title(line: Line, before: Line | None, *, directly_above: bool) -> bool:
     """Column labels, profile bios and ledes belong to the article whose title follows."""
-    if line.has("column-label"):
+    if line.has(Tag.COLUMN_LABEL):
         return True
     if _COLUMN_INTRO.match(line.text):
         return before is None or ends_article(before) or is_closed(before.text)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from publish.normalise import normalise
+from publish.tags import Tag
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 FULL_ISSUES = sorted(p for p in SEEDS.glob("*.txt") if p.stat().st_size > 50_000)
@@ -20,7 +21,7 @@ FULL_ISSUES = sorted(p for p in SEEDS.glob("*.txt") if p.stat().st_size > 50_000
 
 def body_lines(text: str) -> list[int]:
     """0-based input line numbers of non-empty lines after the front matter."""
-    fenced = [n for line in normalise(text).lines if line.has("front") for n in line.origin]
+    fenced = [n for line in normalise(text).lines if line.has(Tag.FRONT) for n in line.origin]
     after = max(fenced, default=0)
     return [i for i, t in enumerate(text.split("\n")) if i + 1 > after and t.strip()]
 

@@ -42,12 +42,13 @@ from publish.ingest.markdown import read_markdown
 from publish.model import Diagnostic
 from publish.normalise import RULES, Change, LineKind, NormaliseConfig, normalise
 from publish.normalise.document import Document, to_document
+from publish.tags import Tag
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "rules"
 KNOWN_BUGS = FIXTURES / "known_bugs.toml"
 RULES_BY_CODE = {rule.code: rule for rule in RULES}
 # Rules that change no text and flag nothing: their effect is a tag on the lines.
-TAG_ONLY_RULES = {"R001": "front"}
+TAG_ONLY_RULES = {"R001": Tag.FRONT}
 KINDS = ("positive", "negative")
 VIAS = ("pipeline", "rule", "markdown", "html")
 CASE_FIELDS = frozenset(
@@ -82,7 +83,7 @@ class Case:
     diagnostics: frozenset[str] | None = None
     messages: tuple[str, ...] = ()
     end_marks: tuple[str, ...] | None = None
-    tagged: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    tagged: tuple[tuple[Tag, tuple[str, ...]], ...] = ()
     meta: tuple[str, ...] | None = None
     config: NormaliseConfig = field(default_factory=NormaliseConfig)
     note: str = ""
@@ -122,7 +123,9 @@ def _case(rule: str, raw: dict[str, Any], allowed: frozenset[str], where: str) -
         diagnostics=_optional_set(raw, "diagnostics"),
         messages=tuple(raw.get("messages", ())),
         end_marks=_optional_tuple(raw, "end_marks"),
-        tagged=tuple((tag, tuple(texts)) for tag, texts in sorted(raw.get("tagged", {}).items())),
+        tagged=tuple(
+            (Tag(tag), tuple(texts)) for tag, texts in sorted(raw.get("tagged", {}).items())
+        ),
         meta=_optional_tuple(raw, "meta"),
         config=NormaliseConfig(
             disabled=frozenset(config.get("disabled", ())),

@@ -15,6 +15,7 @@ from publish.normalise.document import Line
 from publish.shapes import is_author_note, is_byline, is_source_note
 from publish.structure import detect_structure
 from publish.structure.metadata import chinese_number, extract_metadata, parse_masthead
+from publish.tags import Tag
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "issues"
 
@@ -29,7 +30,7 @@ def lines(*texts: str, front: bool = True) -> list[Line]:
     for n, text in enumerate(texts, start=1):
         blank = 0 if text.startswith("\t") else 1
         line = Line(text=text.strip("\t"), origin=(n,), blank_before=blank)
-        out.append(line.tagged("front") if front else line)
+        out.append(line.tagged(Tag.FRONT) if front else line)
     return out
 
 
@@ -127,7 +128,7 @@ class TestContents:
             "新质生产力之新与质",
             "..... 40",
         )
-        raw = [x.tagged("leader") if x.text.startswith(".....") else x for x in raw]
+        raw = [x.tagged(Tag.LEADER) if x.text.startswith(".....") else x for x in raw]
         raw = [x.with_text(x.text.lstrip(". ")) for x in raw]
         items = parse_contents(raw)
         assert [(i.section, i.title, i.author, i.page) for i in items] == [
@@ -143,7 +144,7 @@ class TestContents:
             "从“江心彼心”到干群连心 / 青峰市委组织部",
             "..... 21",
         )
-        raw = [x.tagged("leader") if x.text.startswith(".....") else x for x in raw]
+        raw = [x.tagged(Tag.LEADER) if x.text.startswith(".....") else x for x in raw]
         raw = [x.with_text(x.text.lstrip(". ")) for x in raw]
         got = [(i.title, i.author, i.page) for i in parse_contents(raw)]
         assert got == [
