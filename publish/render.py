@@ -17,12 +17,35 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
+from publish.errors import EnvironmentProblem
 from publish.model import Article, ArticleKind, Issue, MastheadField
 from publish.typesetting import ADJUSTABLE, is_boundary
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES_DIR = PROJECT_ROOT / "templates"
-STYLES_DIR = PROJECT_ROOT / "styles"
+PACKAGE_ROOT = Path(__file__).resolve().parent
+
+
+def _resource_dir(name: str) -> Path:
+    """Where the templates or styles are: inside the package (an installed wheel), else the
+    checkout's top-level folder."""
+    installed = PACKAGE_ROOT / name
+    checkout = PACKAGE_ROOT.parent / name
+    return installed if installed.is_dir() or not checkout.is_dir() else checkout
+
+
+TEMPLATES_DIR = _resource_dir("templates")
+STYLES_DIR = _resource_dir("styles")
+
+
+def check_resources(*folders: Path) -> None:
+    """A missing templates or styles folder is a clear error, not a traceback mid-build."""
+    for folder in folders or (TEMPLATES_DIR, STYLES_DIR):
+        if not folder.is_dir():
+            raise EnvironmentProblem(
+                f"publish's {folder.name} are missing from its installation",
+                path=folder,
+                hint="reinstall publish (its wheel carries them), or run it from a checkout",
+            )
+
 
 # Script-dependent settings of an edition (language tags and the matching CJK fonts).
 FONT_FAMILIES = {
@@ -203,6 +226,7 @@ def _is_cover(article: Article) -> bool:
 def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     """StrictUndefined so a typo in a template fails the build; autoescape everything (the text
     comes from untrusted OCR and web pages)."""
+    check_resources(templates_dir, STYLES_DIR)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         undefined=jinja2.StrictUndefined,
