@@ -280,7 +280,9 @@ def load_config(root: Path) -> Config:
     )
 
 
-_META_FIELDS = {f.name: f for f in fields(IssueMeta) if f.name not in ("masthead", "notices")}
+_META_FIELDS = {
+    f.name: f for f in fields(IssueMeta) if f.name not in ("masthead", "notices", "contributors")
+}
 _INT_FIELDS = {"year", "number", "total_number"}
 
 

@@ -138,6 +138,8 @@ class IssueMeta:
     masthead: tuple[MastheadField, ...] = ()
     # Statements printed with the masthead (声明 and its paragraphs, 欢迎来稿 …), in order.
     notices: tuple[str, ...] = ()
+    # The personal names the articles' bylines print, in order (read by the structure stage).
+    contributors: tuple[str, ...] = ()
 
     @property
     def display_title(self) -> str:
@@ -205,6 +207,7 @@ def issue_from_jsonable(data: dict[str, Any]) -> Issue:
     meta_d = dict(data["meta"])
     meta_d["masthead"] = tuple(MastheadField(**m) for m in meta_d["masthead"])
     meta_d["notices"] = tuple(meta_d.get("notices", ()))
+    meta_d["contributors"] = tuple(meta_d.get("contributors", ()))
     return Issue(
         id=data["id"],
         meta=IssueMeta(**meta_d),

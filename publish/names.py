@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Final
@@ -162,3 +163,17 @@ def dateline_credit(text: str) -> str | None:
     if found and is_author_field(_ROLE.sub("", found.group(1)).strip() or "-"):
         return found.group(1).strip()
     return None
+
+
+_BYLINE_SPLIT = regex.compile(r"[\s/／、，,：:]+")
+
+
+def byline_names(bylines: Iterable[str | None]) -> tuple[str, ...]:
+    """The personal names the bylines print, once each, in order of appearance (roles,
+    units and labels left out): the issue's contributors."""
+    names: dict[str, None] = {}
+    for byline in bylines:
+        for token in _BYLINE_SPLIT.split(byline or ""):
+            if is_person_name(token):
+                names[token] = None
+    return tuple(names)

@@ -6,7 +6,6 @@ ebooklib builds the package (OPF, nav, NCX); we then rewrite the zip with fixed 
 
 from __future__ import annotations
 
-import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,7 +20,6 @@ from publish.errors import RenderError
 from publish.files import atomic_path, scratch_path
 from publish.fonts import find_font, subset_font
 from publish.model import Article, Issue
-from publish.names import is_person_name
 from publish.render import STYLES_DIR, RenderContext, TocEntry, environment, render_article
 from publish.typesetting import Typesetting
 
@@ -125,7 +123,7 @@ def _metadata(book: epub.EpubBook, ctx: RenderContext, *, paged: bool) -> None:
     book.add_metadata("DC", "source", print_edition or meta.url or ctx.title, {"id": "src"})
     if meta.author:
         book.add_author(meta.author)
-    for name in contributors(ctx.issue):
+    for name in meta.contributors:
         book.add_metadata("DC", "contributor", name)
     for section in dict.fromkeys(s.title for s in ctx.issue.sections if s.title):
         book.add_metadata("DC", "subject", section)
@@ -133,16 +131,6 @@ def _metadata(book: epub.EpubBook, ctx: RenderContext, *, paged: bool) -> None:
     if paged:
         _meta(book, "source-of", "pagination", refines="#src")
     _accessibility(book, ctx, paged=paged)
-
-
-def contributors(issue: Issue) -> list[str]:
-    """Personal names from the bylines, once each, in order of appearance."""
-    names: dict[str, None] = {}
-    for article in issue.articles:
-        for token in re.split(r"[\s/／、，,：:]+", article.byline or ""):
-            if is_person_name(token):
-                names[token] = None
-    return list(names)
 
 
 def _series(book: epub.EpubBook, ctx: RenderContext) -> None:

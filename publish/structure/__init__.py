@@ -27,6 +27,7 @@ from publish.model import (
     Level,
     Span,
 )
+from publish.names import byline_names
 from publish.normalise import Normalised
 from publish.normalise.document import Line, LineKind
 from publish.shapes import (
@@ -255,6 +256,7 @@ def detect_structure(
     diagnostics.extend(coverage_diagnostics(contents, regions.front))
     if not regions.front and articles:
         meta = _web_meta(meta, [a for _, a in articles])
+    meta = replace(meta, contributors=byline_names(a.byline for _, a in articles))
     if meta_overrides is not None:
         meta = merge_meta(meta, meta_overrides)
     front_matter = []
