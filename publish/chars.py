@@ -81,7 +81,7 @@ def han_only(text: str) -> str:
 
 # Marks of running text: a line with one is prose, not a label, a name or furniture.
 PROSE_PUNCT = regex.compile(r"[。，,；;！？!?]")
-_CLOSERS = "”’」』）)》"
+CLOSERS: Final = "”’」』）)》"  # marks that may close a sentence after its full stop
 
 
 def ends_sentence(text: str) -> bool:
@@ -89,7 +89,7 @@ def ends_sentence(text: str) -> bool:
 
     `……“所知”` does not: a quotation that closes without a full stop is mid-sentence.
     """
-    stripped = text.rstrip().rstrip(_CLOSERS)
+    stripped = text.rstrip().rstrip(CLOSERS)
     return bool(stripped) and stripped[-1] in SENTENCE_END
 
 

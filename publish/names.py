@@ -151,15 +151,16 @@ def end_credit(text: str) -> str | None:
     return names if all(is_person_name(t) for t in names.split()) else None
 
 
-_DATELINE = regex.compile(
-    r"^(?:本报|本刊|新华社|本台)?[\p{Han}]{0,6}讯\s*[（(]([^（）()]{2,30})[）)]"
+# `本报讯（记者 张三）`, `新华社电（记者 李四）`: a news report's opening, naming its authors.
+DATELINE = regex.compile(
+    r"^(?:本报|本刊|新华社|本台)?\p{Han}{0,6}(?:讯|电)\s*[（(]([^（）()]{2,30})[）)]"
 )
 _ROLE = regex.compile(r"^(?:本报|本刊)?(?:特约)?(?:记者|通讯员)\s*")
 
 
 def dateline_credit(text: str) -> str | None:
     """`本报讯（记者 张三）3月5日，……`: a newspaper dateline names the author."""
-    found = _DATELINE.match(text)
+    found = DATELINE.match(text)
     if found and is_author_field(_ROLE.sub("", found.group(1)).strip() or "-"):
         return found.group(1).strip()
     return None

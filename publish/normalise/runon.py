@@ -16,7 +16,7 @@ from dataclasses import replace
 
 import regex
 
-from publish.chars import SENTENCE_END
+from publish.chars import CLOSERS, HAN_RE, SENTENCE_END
 from publish.normalise.document import (
     ChangeKind,
     Document,
@@ -27,18 +27,16 @@ from publish.normalise.document import (
     Recorder,
 )
 
-_HAN = regex.compile(r"\p{Han}")
 RUN_ON_MIN = 300  # shorter lines are printed lines or paragraphs, whatever they contain
 _FEW_LINES = 5  # a text this short in lines, with a run-on line, lost all its breaks
-_CLOSERS = "”’」』）)"
 # A sentence end, then an indent: where a paragraph began.
 _INDENT_GAP = regex.compile(
-    rf"(?<=[{SENTENCE_END}][{_CLOSERS}]*)(?:[ \t]{{2,}}|[ \t]*[\u3000\t][ \u3000\t]*)"
+    rf"(?<=[{SENTENCE_END}][{CLOSERS}]*)(?:[ \t]{{2,}}|[ \t]*[\u3000\t][ \u3000\t]*)"
 )
-_SPACE_GAP = regex.compile(rf"(?<=[{SENTENCE_END}][{_CLOSERS}]*)[ \t\u3000]+")
+_SPACE_GAP = regex.compile(rf"(?<=[{SENTENCE_END}][{CLOSERS}]*)[ \t\u3000]+")
 # The web editor's signature closing the text: `……落实。（责任编辑：李明）`.
 _SIGNATURE = regex.compile(
-    rf"(?<=[{SENTENCE_END}][{_CLOSERS}]*)\s*(?=[（(]\s*(?:责任编辑|编辑|责编)\s*[:：][^）)]{{1,24}}[）)]$)"
+    rf"(?<=[{SENTENCE_END}][{CLOSERS}]*)\s*(?=[（(]\s*(?:责任编辑|编辑|责编)\s*[:：][^）)]{{1,24}}[）)]$)"
 )
 
 # The metadata a page prints under its title: labelled values, dates, times.
@@ -62,7 +60,7 @@ def _header(text: str) -> list[str]:
     match = _HEADER.match(text)
     if match:
         title, meta = (match["title"] or "").strip(), match["meta"].strip()
-        if title and not _HAN.search(title):  # `2021-05-30 10:48 …`: the date leads the run
+        if title and not HAN_RE.search(title):  # `2021-05-30 10:48 …`: the date leads the run
             return [f"{title} {meta}", match["body"]]
         return [*([title] if title else []), meta, match["body"]]
     match = _TITLE_ONLY.match(text)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from publish.names import is_affiliated_name, is_author_field, is_person_name
+from publish.names import DATELINE, is_affiliated_name, is_author_field, is_person_name
 from publish.normalise.document import Line
 from publish.shapes import is_byline
 from publish.structure.match import key
@@ -40,9 +40,6 @@ _KICKER = regex.compile(r"^\p{Han}{2,4}$")
 _LABEL = regex.compile(r"^[·•](\p{Han}{1,8})[·•]$")
 _NEWS_LEDE = regex.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日|^(?:近日|日前|近期|今年以来)[，,]")
 _EDITOR_LABEL = regex.compile(r"^(?:编者按|编者的话)[：:]?$")
-_DATELINE = regex.compile(
-    r"^(?:本报|本刊|新华社|本台)?\p{Han}{0,6}(?:讯|电)\s*[（(][^（）()]{2,30}[）)]"
-)
 # A unit signing an article names its place first (`松江市税务局党委`, `中共某某县委`); a
 # subheading's second line that ends like a unit (`赋能建强……综合党委`) does not.
 _PLACED_UNIT = regex.compile(r"^(?:中共|共青团|\p{Han}{1,4}[省市区县镇乡州])")
@@ -123,7 +120,7 @@ def _byline(ctx: CueContext, i: int) -> Start | None:
 def _dateline(ctx: CueContext, i: int) -> Start | None:
     """A headline over a paragraph that opens with a news dateline (`本报讯（记者 张三）`)."""
     line, nxt = ctx.body[i], ctx.line(i + 1)
-    if nxt is None or _under_listed_title(ctx, i) or not _DATELINE.match(nxt.text):
+    if nxt is None or _under_listed_title(ctx, i) or not DATELINE.match(nxt.text):
         return None
     if is_byline(line.text) or bare_byline(line) or line.text.startswith(("——", "—")):
         return None
