@@ -22,8 +22,8 @@ _INSTITUTION: Final = regex.compile(
 )
 _NAME_TOKEN: Final = regex.compile(r"^\p{Han}{2,4}$")
 # Not `｜`: `党建引领｜基层治理新路径` is a column label and a title.
-_SLASH_AUTHOR: Final = regex.compile(
-    r"^(\S.*?\S)\s*[/／]\s*([^/／。，；;,\s][^/／。，；;,]{0,28})$"
+SLASH_AUTHOR: Final = regex.compile(
+    r"^(?P<title>\S.*?\S)\s*[/／]\s*(?P<author>[^/／。，；;,\s][^/／。，；;,]{0,28})$"
 )
 
 
@@ -114,9 +114,9 @@ def split_author(text: str) -> tuple[str, str | None]:
     Takes the longest author-like tail (up to three tokens) that leaves a title behind; a slash
     (`标题 / 本刊评论员`) separates them explicitly.
     """
-    slashed = _SLASH_AUTHOR.match(text)
+    slashed = SLASH_AUTHOR.match(text)
     if slashed:
-        return slashed.group(1), slashed.group(2)
+        return slashed["title"], slashed["author"]
     tokens = text.split()
     if len(tokens) >= 3 and len({len(t) for t in tokens}) == 1:
         return text, None  # parallel phrases (`畅联通 扩合作 强枢纽`), not a title and a name

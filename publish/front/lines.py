@@ -18,7 +18,7 @@ from typing import Final
 import regex
 
 from publish.chars import ends_sentence
-from publish.names import is_author_field, split_author, unspace_names
+from publish.names import SLASH_AUTHOR, is_author_field, split_author, unspace_names
 
 PAGE: Final = r"P?\s*(?P<page>\d{1,3})(?!\d)"
 LEADER: Final = r"(?:…{2,}|\.{3,}|·{3,}|—{3,}|-{4,}|_{3,}|(?:[.·]\s){3,}[.·]?|…\s*…)"
@@ -54,9 +54,6 @@ _BULLET: Final = regex.compile(r"^[■□◆◇●○▌▍▶►★☆]\s*(?P<n
 _BRACKETED: Final = regex.compile(r"^[【〔\[［](?P<name>[^】〕\]］]{1,14})[】〕\]］]$")
 _PREFIX: Final = regex.compile(r"^[【〔\[［](?P<name>[^】〕\]］\d]{1,12})[】〕\]］]\s*(?=\S)")
 _BAR_PREFIX: Final = regex.compile(r"^(?P<name>[\p{Han}·]{2,8})\s*[｜|]\s*(?=\S)")
-_SLASH: Final = regex.compile(
-    r"^(?P<title>\S.*?\S)\s*[/／]\s*(?P<author>[^/／。，；;,\s][^/／。，；;,]{0,28})$"
-)
 _SUBTITLE: Final = regex.compile(r"^[—─－]{1,2}\s*\S")
 _LATIN_NAME: Final = regex.compile(r"\s+[A-Z][A-Z&\s]{2,}$")
 # `理论前沿 THEORY`: a column name with its English name in capitals.
@@ -103,11 +100,11 @@ def _title_author(rest: str, tail: str | None) -> tuple[str, str | None, bool]:
     rest = rest.strip()
     if tail and tail.strip():
         title, author = rest, tail.strip()
-        slashed = _SLASH.match(rest)
+        slashed = SLASH_AUTHOR.match(rest)
         if slashed:
             title = slashed.group("title")
         return title, author, False
-    slashed = _SLASH.match(rest)
+    slashed = SLASH_AUTHOR.match(rest)
     if slashed and _has_title(slashed.group("title")):
         return slashed.group("title"), slashed.group("author").strip(), False
     title, split = split_author(rest)
@@ -268,7 +265,7 @@ def read_line(  # noqa: PLR0911 - one kind of line after another
 
 def _slashed_text(text: str, number: int) -> ContentsLine:
     """`警惕……整治 / 李华敏` with its page on the next line: the author after the slash."""
-    slashed = _SLASH.match(text)
+    slashed = SLASH_AUTHOR.match(text)
     if slashed and _has_title(slashed.group("title")):
         author = slashed.group("author").strip()
         if is_author_field(author):
