@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 
@@ -319,12 +319,20 @@ def table(scores: list[IssueScore]) -> str:
     return "\n".join(out)
 
 
+Record = TypeVar("Record", "ArticleRecord", "EntryRecord")
+
+
+def _by_dimension(records: list[Record]) -> dict[str, dict[str, list[Record]]]:
+    """Records grouped by each layout dimension they carry, then by its value."""
+    groups: dict[str, dict[str, list[Record]]] = defaultdict(lambda: defaultdict(list))
+    for record in records:
+        for dim, value in record.dims.items():
+            groups[dim][value].append(record)
+    return groups
+
+
 def _article_tables(scores: list[IssueScore]) -> str:
-    groups: dict[str, dict[str, list[ArticleRecord]]] = defaultdict(lambda: defaultdict(list))
-    for s in scores:
-        for a in s.articles:
-            for dim, value in a.dims.items():
-                groups[dim][value].append(a)
+    groups = _by_dimension([a for s in scores for a in s.articles])
     out = [
         f"\nper article layout {'':<17} {'n':>5} {'found':>8} {'section':>8}"
         f" {'byline':>8} {'exact':>8}"
@@ -345,11 +353,7 @@ def _article_tables(scores: list[IssueScore]) -> str:
 
 
 def _entry_tables(scores: list[IssueScore]) -> str:
-    groups: dict[str, dict[str, list[EntryRecord]]] = defaultdict(lambda: defaultdict(list))
-    for s in scores:
-        for e in s.entries:
-            for dim, value in e.dims.items():
-                groups[dim][value].append(e)
+    groups = _by_dimension([e for s in scores for e in s.entries])
     out = [
         f"\nper contents entry layout {'':<10} {'n':>5} {'parsed':>8} {'author':>8} {'section':>8}"
     ]
