@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from publish import __version__
+from publish.edition import EDITION_NAMES
 from publish.errors import (
     EXIT_FAILED_INPUTS,
     EXIT_OK,
@@ -74,7 +75,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", type=Path, help="output directory (default: build)")
     build.add_argument("--format", help="comma-separated formats: epub,pdf (default: both)")
     build.add_argument(
-        "--editions", help="comma-separated: zh-Hans,zh-Hant (default: both, or publish.toml)"
+        "--editions",
+        help=f"comma-separated: {','.join(EDITION_NAMES)} (default: both, or publish.toml)",
     )
     build.add_argument(
         "--variant", help="traditional variant: s2t, s2tw, s2twp (Taiwan phrases), s2hk"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from publish.edition import EDITION_NAMES
 from publish.errors import ConfigError
 from publish.ingest.encoding import normal_codec
 from publish.model import IssueMeta
@@ -23,7 +24,6 @@ from publish.typesetting import Typesetting, validate_autospace, validate_punctu
 CONFIG_NAME = "publish.toml"
 FORMATS = ("epub", "pdf", "epub-vertical")
 DEFAULT_FORMATS = ("epub", "pdf")  # epub-vertical on request
-EDITIONS = ("zh-Hans", "zh-Hant")  # simplified as printed; traditional through [script]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +31,7 @@ class BuildConfig:
     inputs: tuple[str, ...] = ("seeds",)
     output: str = "build"
     formats: tuple[str, ...] = DEFAULT_FORMATS
-    editions: tuple[str, ...] = EDITIONS
+    editions: tuple[str, ...] = EDITION_NAMES
     embed_fonts: bool = False  # EPUB: embed subsets of the CJK serif
     check: bool = False  # run EPUBCheck on every EPUB built
 
@@ -160,7 +160,7 @@ def _validate_choices(
 
 def validate_editions(editions: tuple[str, ...], path: Path | None = None) -> None:
     hint = "; [script] variant picks the traditional one"
-    _validate_choices(editions, EDITIONS, "edition(s)", path, hint)
+    _validate_choices(editions, EDITION_NAMES, "edition(s)", path, hint)
 
 
 def validate_encoding(name: str, path: Path | None = None) -> str:

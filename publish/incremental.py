@@ -18,9 +18,10 @@ from typing import Any
 
 from publish import __version__
 from publish.config import Config, sidecar_path
+from publish.edition import EDITIONS
 from publish.files import write_text_atomic
 from publish.pipeline import BuildRequest
-from publish.render import FONT_FAMILIES, STYLES_DIR, TEMPLATES_DIR
+from publish.render import STYLES_DIR, TEMPLATES_DIR
 
 STAMP = ".publish-stamp"
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -68,7 +69,7 @@ def environment_digest() -> str:
     digest = hashlib.sha256(__version__.encode())
     for root in (PACKAGE_DIR, TEMPLATES_DIR, STYLES_DIR):
         digest.update(_tree_digest(root).encode())
-    families = {f for pair in FONT_FAMILIES.values() for f in pair} | {EMOJI_FAMILY}
+    families = {f for e in EDITIONS for f in (e.serif, e.sans)} | {EMOJI_FAMILY}
     for entry in _font_files(families):
         digest.update(entry.encode())
     return digest.hexdigest()

@@ -10,6 +10,8 @@ from dataclasses import dataclass, fields, is_dataclass
 from enum import StrEnum
 from typing import Any
 
+from publish.edition import SIMPLIFIED
+
 
 class Level(StrEnum):
     INFO = "info"
@@ -130,7 +132,7 @@ class IssueMeta:
     issn: str | None = None
     cn: str | None = None
     price: str | None = None
-    language: str = "zh-Hans"
+    language: str = SIMPLIFIED.language
     source_site: str | None = None  # web articles
     author: str | None = None  # web articles
     url: str | None = None

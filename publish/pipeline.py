@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from publish.config import Config, Sidecar, load_sidecar
+from publish.edition import SIMPLIFIED, edition_of
 from publish.errors import InputError, PublishError, RenderError, ScriptCheckError
 from publish.ingest import Source, read_source
 from publish.model import Issue, IssueMeta, Level, to_jsonable
@@ -59,18 +60,10 @@ def structure_source(
 def structure(normalised: Normalised, source_id: str, meta_overrides: IssueMeta | None) -> Issue:
     """The issue's structure, its language set to the script it is printed in."""
     issue = detect_structure(normalised, source_id, meta_overrides)
-    if _printed_language(normalised, meta_overrides) == "zh-Hant":
-        issue = replace(issue, meta=replace(issue.meta, language="zh-Hant"))
+    declared = meta_overrides is not None and meta_overrides.language != IssueMeta().language
+    if not declared and normalised.printed is not SIMPLIFIED:  # a sidecar's `language` wins
+        issue = replace(issue, meta=replace(issue.meta, language=normalised.printed.language))
     return issue
-
-
-def _printed_language(normalised: Normalised, meta_overrides: IssueMeta | None) -> str:
-    """The script the source is printed in (a sidecar's `language` wins)."""
-    if meta_overrides is not None and meta_overrides.language != IssueMeta().language:
-        return meta_overrides.language
-    from publish.script import detect_script  # noqa: PLC0415 - loads OpenCC
-
-    return detect_script(line.text for line in normalised.lines)
 
 
 def process(
@@ -163,11 +156,11 @@ def editions_of(
     """
     from publish.script import convert_issue, simplified_edition  # noqa: PLC0415 - OpenCC
 
-    printed = "zh-Hant" if issue.meta.language.startswith("zh-Hant") else "zh-Hans"
+    printed = edition_of(issue.meta.language).name
     for edition in editions:
         if edition == printed:
             yield edition, issue
-        elif edition == "zh-Hans":
+        elif edition == SIMPLIFIED.name:
             yield edition, simplified_edition(issue)
         else:
             yield edition, convert_issue(issue, script)

@@ -17,6 +17,7 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
+from publish.edition import SIMPLIFIED, Edition, Labels, edition_of
 from publish.errors import EnvironmentProblem
 from publish.model import Article, ArticleKind, Issue, MastheadField
 from publish.typesetting import ADJUSTABLE, is_boundary
@@ -47,92 +48,6 @@ def check_resources(*folders: Path) -> None:
             )
 
 
-# Script-dependent settings of an edition (language tags and the matching CJK fonts).
-FONT_FAMILIES = {
-    "zh-Hans": ("Noto Serif CJK SC", "Noto Sans CJK SC"),
-    "zh-Hant": ("Noto Serif CJK TC", "Noto Sans CJK TC"),
-    "zh-Hant-TW": ("Noto Serif CJK TC", "Noto Sans CJK TC"),
-    "zh-Hant-HK": ("Noto Serif CJK HK", "Noto Sans CJK HK"),
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Labels:
-    """The few words the templates print themselves, in the edition's script."""
-
-    contents: str
-    colophon: str
-    body: str
-    publisher: str
-    source: str
-    author: str
-    date: str
-    url: str
-    total: str  # "{n}" is the issue's running number
-    articles: str  # "{n}" is the number of articles
-    cover: str
-    titlepage: str
-    landmarks: str
-    pages: str
-    a11y_summary: str  # "{pages}" is a11y_pages when the book has a page-list
-    a11y_pages: str
-
-    def total_number(self, n: int) -> str:
-        return self.total.format(n=n)
-
-    def article_count(self, n: int) -> str:
-        return self.articles.format(n=n)
-
-
-LABELS = {
-    "zh-Hans": Labels(
-        contents="目录",
-        colophon="版权信息",
-        body="正文",
-        publisher="出版",
-        source="来源",
-        author="作者",
-        date="日期",
-        url="原文链接",
-        total="总第{n}期",
-        articles="{n}篇文章",
-        cover="封面",
-        titlepage="扉页",
-        landmarks="导航",
-        pages="页码",
-        a11y_summary=(
-            "可重排的文字版：目录按栏目分层，文章有结构化标题{pages}；封面图片附有替代文字。"
-        ),
-        a11y_pages="，印刷版页码可供导航",
-    ),
-    "zh-Hant": Labels(
-        contents="目錄",
-        colophon="版權信息",
-        body="正文",
-        publisher="出版",
-        source="來源",
-        author="作者",
-        date="日期",
-        url="原文連結",
-        total="總第{n}期",
-        articles="{n}篇文章",
-        cover="封面",
-        titlepage="扉頁",
-        landmarks="導覽",
-        pages="頁碼",
-        a11y_summary=(
-            "可重排的文字版：目錄按欄目分層，文章有結構化標題{pages}；封面圖片附有替代文字。"
-        ),
-        a11y_pages="，印刷版頁碼可供導覽",
-    ),
-}
-
-
-def labels_for(language: str) -> Labels:
-    """zh-Hant-TW and zh-Hant-HK share the traditional labels."""
-    return LABELS["zh-Hant" if language.startswith("zh-Hant") else "zh-Hans"]
-
-
 @dataclass(frozen=True, slots=True)
 class TocEntry:
     """One line of a table of contents: a section (with children) or an article."""
@@ -153,9 +68,19 @@ class RenderContext:
     identifier: str
     modified: datetime
     toc: tuple[TocEntry, ...]
-    serif_font: str
-    sans_font: str
-    labels: Labels = LABELS["zh-Hans"]
+    edition: Edition = SIMPLIFIED
+
+    @property
+    def serif_font(self) -> str:
+        return self.edition.serif
+
+    @property
+    def sans_font(self) -> str:
+        return self.edition.sans
+
+    @property
+    def labels(self) -> Labels:
+        return self.edition.labels
 
     @property
     def masthead(self) -> tuple[MastheadField, ...]:
@@ -204,7 +129,6 @@ def build_toc(issue: Issue) -> tuple[TocEntry, ...]:
 
 def build_context(issue: Issue, *, modified: datetime | None = None) -> RenderContext:
     language = issue.meta.language
-    serif, sans = FONT_FAMILIES.get(language, FONT_FAMILIES["zh-Hans"])
     return RenderContext(
         issue=issue,
         language=language,
@@ -212,9 +136,7 @@ def build_context(issue: Issue, *, modified: datetime | None = None) -> RenderCo
         identifier=identifier(issue, language),
         modified=modified or build_time(),
         toc=build_toc(issue),
-        serif_font=serif,
-        sans_font=sans,
-        labels=labels_for(language),
+        edition=edition_of(language),
     )
 
 

@@ -30,6 +30,7 @@ from typing import Final, Literal
 
 import regex
 
+from publish.edition import edition_of
 from publish.errors import ConfigError
 
 PunctuationStyle = Literal["gb", "hk", "tw"]
@@ -53,16 +54,6 @@ _ALPHANUMERIC = r"(?![\uff00-\uffef])[\p{Latin}\p{Greek}\p{Cyrillic}\p{Nd}]"
 _BEFORE_BOUNDARY = regex.compile(rf"\p{{Han}}(?={_ALPHANUMERIC})|{_ALPHANUMERIC}(?=\p{{Han}})")
 _PAIR = regex.compile(rf"\p{{Han}}{_ALPHANUMERIC}|{_ALPHANUMERIC}\p{{Han}}")
 
-# The style an edition gets when none is configured. Plain zh-Hant (OpenCC's generic s2t) is
-# set like Hong Kong: its face centres the pause marks as Hong Kong type does, and the line-end
-# rule is a Mainland standard's.
-DEFAULT_STYLE: Final[dict[str, PunctuationStyle]] = {
-    "zh-Hans": "gb",
-    "zh-Hant": "hk",
-    "zh-Hant-HK": "hk",
-    "zh-Hant-TW": "tw",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Typesetting:
@@ -72,7 +63,7 @@ class Typesetting:
     autospace: Autospace = "quarter"
 
     def style_for(self, language: str) -> PunctuationStyle:
-        return self.punctuation or DEFAULT_STYLE.get(language, "gb")
+        return self.punctuation or edition_of(language).punctuation
 
     @property
     def autospace_em(self) -> float:

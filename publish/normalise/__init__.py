@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from publish.edition import SIMPLIFIED, Edition
 from publish.errors import ConfigError
 from publish.ingest.reading import InputFormat, Reading
 from publish.model import Diagnostic
@@ -190,6 +191,7 @@ class Normalised:
     lines: Document
     changes: tuple[Change, ...]
     diagnostics: tuple[Diagnostic, ...]
+    printed: Edition = SIMPLIFIED  # the script the source is printed in (read once, by D702)
 
     @property
     def text_lines(self) -> tuple[Line, ...]:
@@ -216,6 +218,7 @@ def normalise(
     fmt = InputFormat.TEXT if reading is None else reading.format
     all_changes = list(changes)
     diagnostics: list[Diagnostic] = []
+    printed: Edition | None = None
     for rule in RULES:
         if rule.name in config.disabled or fmt not in rule.inputs:
             continue
@@ -223,7 +226,10 @@ def normalise(
         lines = outcome.lines
         all_changes.extend(outcome.changes)
         diagnostics.extend(outcome.diagnostics)
-    return Normalised(lines, tuple(all_changes), tuple(diagnostics))
+        printed = outcome.printed or printed
+    if printed is None:  # D702 is disabled: read the script without its flags
+        printed = checks.script_of(line.text for line in lines)
+    return Normalised(lines, tuple(all_changes), tuple(diagnostics), printed)
 
 
 __all__ = [

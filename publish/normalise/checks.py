@@ -6,12 +6,14 @@ They never change the text; each finding is a diagnostic with a code and the inp
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
 import regex
 
 from publish.chars import EMOJI_RE, quote_balance, traditional_text
+from publish.edition import Edition, printed_edition
 from publish.model import Level
 from publish.normalise.document import Document, LineKind, NormaliseConfig, Outcome, Recorder
 from publish.normalise.wordlists import word_list
@@ -40,16 +42,24 @@ def _t2s() -> Any:
     return opencc.OpenCC("t2s")
 
 
+def script_of(texts: Iterable[str]) -> Edition:
+    """The edition a text is printed as: traditional when enough of its Han characters are."""
+    convert = _t2s().convert
+    return printed_edition(traditional_text((text, convert(text)) for text in texts))
+
+
 def traditional_characters(lines: Document, _config: NormaliseConfig) -> Outcome:
     """A traditional or variant character inside simplified text (`部門`, `甌`).
 
     Often a personal name (`乾`, `昇`), so this is information for an editor, not a fix.
+    The one reading of the script the source is printed in, for the whole pipeline.
     """
     rec = Recorder("D702", "traditional-character")
     converter = _t2s()
     converted = [(line, converter.convert(line.text)) for line in lines]
-    if traditional_text((line.text, c) for line, c in converted):
-        return rec.outcome(lines)  # a traditional source: its characters are not slips
+    printed = printed_edition(traditional_text((line.text, c) for line, c in converted))
+    if printed.traditional:
+        return rec.outcome(lines, printed)  # a traditional source: its characters are not slips
     aligned = [(line, c) for line, c in converted if len(c) == len(line.text)]
     for line, converted in aligned:
         if converted == line.text:
@@ -63,7 +73,7 @@ def traditional_characters(lines: Document, _config: NormaliseConfig) -> Outcome
                 f"traditional/variant character “{char}” in …{context}… (a name, or a slip?)",
                 Level.INFO,
             )
-    return rec.outcome(lines)
+    return rec.outcome(lines, printed)
 
 
 def emoji(lines: Document, _config: NormaliseConfig) -> Outcome:

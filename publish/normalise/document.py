@@ -16,6 +16,7 @@ from typing import Literal
 import regex
 
 from publish.chars import SENTENCE_END
+from publish.edition import Edition
 from publish.ingest.reading import InputFormat, Reading
 from publish.model import Diagnostic, Level
 from publish.tags import Tag
@@ -85,6 +86,7 @@ class Outcome:
     lines: Document
     changes: tuple[Change, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    printed: Edition | None = None  # the script the text is printed in, when a check read it
 
 
 RuleFn = Callable[[Document, NormaliseConfig], Outcome]
@@ -119,8 +121,8 @@ class Recorder:
     def flag(self, line: int | None, message: str, level: Level = Level.WARNING) -> None:
         self.diagnostics.append(Diagnostic(self.code, level, line, message))
 
-    def outcome(self, lines: Iterable[Line]) -> Outcome:
-        return Outcome(tuple(lines), tuple(self.changes), tuple(self.diagnostics))
+    def outcome(self, lines: Iterable[Line], printed: Edition | None = None) -> Outcome:
+        return Outcome(tuple(lines), tuple(self.changes), tuple(self.diagnostics), printed)
 
     def vetoed(self, line: Line) -> bool:
         """A furniture rule's verdict on a line that carries sentences of content is vetoed:

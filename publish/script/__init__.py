@@ -17,15 +17,12 @@ OpenCC converts by longest-match segmentation, which goes wrong on exactly this 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
 
-from publish.chars import traditional_text
+from publish.edition import SIMPLIFIED
 from publish.model import Issue
 from publish.script.check import post_check
 from publish.script.convert import (
-    CORNER_QUOTES,
-    LANGUAGE,
     VARIANTS,
     ScriptConfig,
     Variant,
@@ -40,8 +37,6 @@ from publish.script.engine import converter
 from publish.script.names import names_in_text, names_to_protect
 
 __all__ = [
-    "CORNER_QUOTES",
-    "LANGUAGE",
     "VARIANTS",
     "ScriptConfig",
     "Variant",
@@ -49,7 +44,6 @@ __all__ = [
     "convert_phrase",
     "correct",
     "default_overrides",
-    "detect_script",
     "names_in_text",
     "names_to_protect",
     "parse_override",
@@ -58,17 +52,10 @@ __all__ = [
 ]
 
 
-def detect_script(texts: Iterable[str]) -> str:
-    """`zh-Hant` when the source is printed in traditional characters, else `zh-Hans`."""
-    t2s = converter("t2s")
-    pairs = ((text, t2s.convert(text)) for text in texts)
-    return "zh-Hant" if traditional_text(pairs) else "zh-Hans"
-
-
 def simplified_edition(issue: Issue) -> Issue:
     """The simplified edition of a traditional source: every text through OpenCC t2s."""
     convert = converter("t2s").convert
-    meta = replace(map_strings(issue.meta, convert), language="zh-Hans")
+    meta = replace(map_strings(issue.meta, convert), language=SIMPLIFIED.language)
     return replace(
         issue,
         meta=meta,

@@ -18,6 +18,7 @@ from enum import Enum
 from functools import cache
 from typing import Any, Final, Literal
 
+from publish.edition import VARIANT_EDITIONS
 from publish.model import (
     Article,
     Block,
@@ -38,14 +39,7 @@ from publish.script.vocabulary import taiwan_words
 from publish.script.words import SEPARATOR, plan
 
 Variant = Literal["s2t", "s2tw", "s2twp", "s2hk"]
-VARIANTS: Final[tuple[str, ...]] = ("s2t", "s2tw", "s2twp", "s2hk")
-LANGUAGE: Final[dict[str, str]] = {
-    "s2t": "zh-Hant",
-    "s2tw": "zh-Hant-TW",
-    "s2twp": "zh-Hant-TW",
-    "s2hk": "zh-Hant-HK",
-}
-CORNER_QUOTES: Final = frozenset({"s2tw", "s2twp", "s2hk"})
+VARIANTS: Final[tuple[str, ...]] = tuple(VARIANT_EDITIONS)
 # How a spelling in OpenCC's standard forms is put into each variant's forms (裏 → 裡).
 _VARIANT_FORMS: Final[dict[str, str | None]] = {
     "s2t": None,
@@ -167,7 +161,7 @@ def convert_text(text: str, run: _Run) -> Converted:
             choices = "/".join(one_to_many()[pieces[index]])
             contexts.append(f"{out[index]} ({choices}) …{context(converted, start, start + 1)}…")
     quotes = run.config.quotes
-    if quotes or (quotes is None and variant in CORNER_QUOTES):
+    if quotes or (quotes is None and VARIANT_EDITIONS[variant].corner_quotes):
         converted = converted.translate(_CORNER_QUOTES)
     return Converted(converted, tuple(contexts))
 
@@ -244,7 +238,8 @@ def convert_issue(issue: Issue, config: ScriptConfig) -> Issue:
     sections = map_strings(issue.sections, convert)
     contents = map_strings(issue.contents, convert)
     front = map_strings(issue.front_matter, convert)
-    meta = replace(map_strings(issue.meta, convert), language=LANGUAGE[config.variant])
+    language = VARIANT_EDITIONS[config.variant].language
+    meta = replace(map_strings(issue.meta, convert), language=language)
     return replace(
         issue,
         meta=meta,

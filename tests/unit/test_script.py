@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 
 from publish.model import IssueMeta, Level
+from publish.normalise.checks import script_of
 from publish.pipeline import editions_of, process, structure
 from publish.plaintext import issue_lines
 from publish.script import (
     ScriptConfig,
     convert_issue,
     convert_phrase,
-    detect_script,
     post_check,
 )
 
@@ -116,7 +116,7 @@ ISSUES = Path(__file__).resolve().parents[1] / "fixtures" / "issues"
     ],
 )
 def test_detect_script(texts: list[str], script: str) -> None:
-    assert detect_script(texts) == script
+    assert script_of(texts).language == script
 
 
 def test_a_traditional_source_prints_as_is_and_converts_to_simplified() -> None:
