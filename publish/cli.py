@@ -28,10 +28,10 @@ from publish.errors import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from publish.batch import RunResult
+    from publish.build.batch import RunResult
+    from publish.build.pipeline import BuildRequest
     from publish.config import Config
-    from publish.pagesetup import PageSetup
-    from publish.pipeline import BuildRequest
+    from publish.render.pagesetup import PageSetup
 
 
 EPILOG = """\
@@ -180,7 +180,7 @@ def _comma_list(
 
 
 def _page_setup(args: argparse.Namespace, configured: PageSetup) -> PageSetup:
-    from publish.pagesetup import paper_size  # noqa: PLC0415
+    from publish.render.pagesetup import paper_size  # noqa: PLC0415
 
     page = configured
     if args.page_size:
@@ -192,13 +192,13 @@ def _page_setup(args: argparse.Namespace, configured: PageSetup) -> PageSetup:
 
 
 def _request(args: argparse.Namespace, config: Config) -> BuildRequest:
+    from publish.build.pipeline import BuildRequest  # noqa: PLC0415
     from publish.config import (  # noqa: PLC0415
         validate_editions,
         validate_formats,
         validate_variant,
     )
-    from publish.pipeline import BuildRequest  # noqa: PLC0415
-    from publish.render import build_time  # noqa: PLC0415
+    from publish.render.context import build_time  # noqa: PLC0415
 
     return BuildRequest(
         formats=_comma_list(args.format, config.build.formats, validate_formats),
@@ -214,7 +214,7 @@ def _request(args: argparse.Namespace, config: Config) -> BuildRequest:
 
 
 def _summary(result: RunResult, out_root: Path, out: TextIO) -> None:
-    from publish.progress import doubt_of  # noqa: PLC0415
+    from publish.build.progress import doubt_of  # noqa: PLC0415
 
     """The end-of-run table: input, editions, outputs, warnings, time."""
     print(
@@ -243,9 +243,9 @@ def _summary(result: RunResult, out_root: Path, out: TextIO) -> None:
 
 
 def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
-    from publish.batch import build_all, discover, shard  # noqa: PLC0415
+    from publish.build.batch import build_all, discover, shard  # noqa: PLC0415
+    from publish.build.progress import for_stream  # noqa: PLC0415
     from publish.config import load_config  # noqa: PLC0415
-    from publish.progress import for_stream  # noqa: PLC0415
 
     config = load_config(Path.cwd())
     request = _request(args, config)
@@ -296,9 +296,9 @@ def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_clean(args: argparse.Namespace, out: TextIO) -> int:
+    from publish.build.pipeline import changes_report, process  # noqa: PLC0415
     from publish.files import write_text_atomic  # noqa: PLC0415
-    from publish.pipeline import changes_report, process  # noqa: PLC0415
-    from publish.plaintext import render_text  # noqa: PLC0415
+    from publish.render.plaintext import render_text  # noqa: PLC0415
 
     processed = process(args.path, encoding=_encoding(args))
     out.write(render_text(processed.issue))
@@ -309,8 +309,8 @@ def _cmd_clean(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_inspect(args: argparse.Namespace, out: TextIO) -> int:
+    from publish.build.pipeline import process  # noqa: PLC0415
     from publish.model import to_jsonable  # noqa: PLC0415
-    from publish.pipeline import process  # noqa: PLC0415
 
     issue = process(args.path, encoding=_encoding(args)).issue
     if args.json:
@@ -356,7 +356,7 @@ def _cmd_rules(_args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _report_checks(paths: list[Path], out: TextIO) -> int:
-    from publish.validate import check_epubs, summarise  # noqa: PLC0415
+    from publish.build.validate import check_epubs, summarise  # noqa: PLC0415
 
     results = check_epubs(paths, jobs=os.cpu_count() or 2)
     for result in results:
@@ -368,8 +368,8 @@ def _report_checks(paths: list[Path], out: TextIO) -> int:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    from publish.build.validate import find_epubs  # noqa: PLC0415
     from publish.config import load_config  # noqa: PLC0415
-    from publish.validate import find_epubs  # noqa: PLC0415
 
     paths = args.paths or [load_config(Path.cwd()).output_dir]
     epubs = find_epubs(paths)

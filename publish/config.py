@@ -16,10 +16,10 @@ from publish.errors import ConfigError
 from publish.ingest.encoding import normal_codec
 from publish.model import IssueMeta
 from publish.normalise import RULE_NAMES, NormaliseConfig
-from publish.pagesetup import PageSetup, paper_size
-from publish.pagesetup import validate_variant as validate_pdf_variant
+from publish.render.pagesetup import PageSetup, paper_size
+from publish.render.pagesetup import validate_variant as validate_pdf_variant
+from publish.render.typesetting import Typesetting, validate_autospace, validate_punctuation
 from publish.script import VARIANTS, ScriptConfig, parse_override
-from publish.typesetting import Typesetting, validate_autospace, validate_punctuation
 
 CONFIG_NAME = "publish.toml"
 FORMATS = ("epub", "pdf", "epub-vertical")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
-    from publish.typesetting import PunctuationStyle
+    from publish.render.typesetting import PunctuationStyle
 
 
 @dataclass(frozen=True, slots=True)

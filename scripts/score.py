@@ -27,7 +27,7 @@ import regex
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from publish.chars import fold, han_only  # noqa: E402
+from publish.text.chars import fold, han_only  # noqa: E402
 
 GOLD_DIR = ROOT / "tests" / "gold"
 SEEDS_DIR = ROOT / "seeds"
@@ -248,7 +248,7 @@ def score_structure(gold: dict[str, Any], issue: Any) -> StructureScore:
 
 
 def clean_output(path: Path) -> list[str]:
-    from publish.pipeline import clean_lines
+    from publish.build.pipeline import clean_lines
 
     return clean_lines(path)
 
@@ -261,8 +261,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     results: dict[str, Any] = {}
-    from publish.pipeline import process
-    from publish.plaintext import issue_lines
+    from publish.build.pipeline import process
+    from publish.render.plaintext import issue_lines
 
     for seed, gold in load_gold().items():
         path = seed_path(gold)

@@ -10,8 +10,8 @@ from typing import ClassVar, Protocol
 
 from publish.errors import UsageError
 from publish.model import Issue
-from publish.pagesetup import PageSetup
-from publish.render import RenderContext
+from publish.render.context import RenderContext
+from publish.render.pagesetup import PageSetup
 
 
 @dataclass(frozen=True, slots=True)

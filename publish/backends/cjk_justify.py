@@ -8,12 +8,12 @@ fine, as for the logging capture in pdf.py).
   that Pango ends one character early (to keep a comma off the next line's start) stays ragged.
   Every CJK character also counts as an expansion opportunity, and the spacing is applied as
   Pango letter spacing on those characters.
-- Punctuation widths (publish.typesetting.halved) and Han–Latin spacing
-  (publish.typesetting.spaced): the characters concerned are set in a derived face of the same
-  font whose glyphs have the adjusted advance (publish.font_variants), given as a Pango family
-  attribute. Pairs and boundaries are found in the text Pango breaks; a line's start is
-  WeasyPrint's `is_line_start`, its end the re-layout of a line cut at a break. So Pango
-  measures every line with the widths it is drawn with, and justification fills what
+- Punctuation widths (publish.render.typesetting.halved) and Han–Latin spacing
+  (publish.render.typesetting.spaced): the characters concerned are set in a derived face of
+  the same font whose glyphs have the adjusted advance (publish.render.font_variants), given as
+  a Pango family attribute. Pairs and boundaries are found in the text Pango breaks; a line's
+  start is WeasyPrint's `is_line_start`, its end the re-layout of a line cut at a break. So
+  Pango measures every line with the widths it is drawn with, and justification fills what
   compression frees.
 
 Glyphs stay one text run with their characters and every glyph box abuts the next, so text
@@ -34,7 +34,7 @@ from weasyprint.layout import inline
 from weasyprint.text import line_break
 from weasyprint.text.ffi import TO_UNITS, ffi, pango
 
-from publish.typesetting import PunctuationStyle, halved, spaced
+from publish.render.typesetting import PunctuationStyle, halved, spaced
 
 # Ideographs, kana and full-width punctuation: the characters that take inter-character space.
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]")

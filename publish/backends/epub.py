@@ -15,13 +15,13 @@ from typing import Any, ClassVar
 from ebooklib import epub
 
 from publish.backends import BackendOptions
-from publish.cover import render_cover
 from publish.errors import RenderError
 from publish.files import atomic_path, scratch_path
-from publish.fonts import find_font, subset_font
 from publish.model import Article, Issue
-from publish.render import STYLES_DIR, RenderContext, TocEntry, environment, render_article
-from publish.typesetting import Typesetting
+from publish.render.context import STYLES_DIR, RenderContext, TocEntry, environment, render_article
+from publish.render.cover import render_cover
+from publish.render.fonts import find_font, subset_font
+from publish.render.typesetting import Typesetting
 
 STYLESHEETS = ("base.css", "epub.css")
 VERTICAL_STYLESHEETS = (*STYLESHEETS, "epub-vertical.css")

@@ -29,12 +29,12 @@ from publish.backends import BackendOptions
 from publish.backends.cjk_justify import FaceVariants, LineStyle, cjk_layout
 from publish.errors import RenderError
 from publish.files import atomic_path
-from publish.font_variants import halves_face, spaced_face
-from publish.fonts import EMOJI_FAMILY, REPLACEMENT, find_font, missing_glyphs, subset_font
 from publish.model import Article, Issue
-from publish.pagesetup import PageSetup, stylesheet
-from publish.render import STYLES_DIR, RenderContext, TocEntry, environment
-from publish.typesetting import ADJUSTABLE, Typesetting, spaced_chars
+from publish.render.context import STYLES_DIR, RenderContext, TocEntry, environment
+from publish.render.font_variants import halves_face, spaced_face
+from publish.render.fonts import EMOJI_FAMILY, REPLACEMENT, find_font, missing_glyphs, subset_font
+from publish.render.pagesetup import PageSetup, stylesheet
+from publish.render.typesetting import ADJUSTABLE, Typesetting, spaced_chars
 
 STYLESHEETS = ("base.css", "pdf.css")
 TEMPLATE = "pdf/issue.html.j2"

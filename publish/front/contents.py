@@ -30,9 +30,9 @@ from publish.front.page import (
     title_match,
     unsplit,
 )
-from publish.names import is_author_field, is_person_name, split_author
 from publish.normalise.document import Line
-from publish.shapes import DANGLING_END
+from publish.text.names import is_author_field, is_person_name, split_author
+from publish.text.shapes import DANGLING_END
 
 _COLUMN_NAME_MAX = 6
 MAX_ENTRY_LINES = 5  # title on up to three lines, a leader line, an author line

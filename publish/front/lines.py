@@ -17,8 +17,8 @@ from typing import Final
 
 import regex
 
-from publish.chars import ends_sentence
-from publish.names import SLASH_AUTHOR, is_author_field, split_author, unspace_names
+from publish.text.chars import ends_sentence
+from publish.text.names import SLASH_AUTHOR, is_author_field, split_author, unspace_names
 
 PAGE: Final = r"P?\s*(?P<page>\d{1,3})(?!\d)"
 LEADER: Final = r"(?:…{2,}|\.{3,}|·{3,}|—{3,}|-{4,}|_{3,}|(?:[.·]\s){3,}[.·]?|…\s*…)"

@@ -12,7 +12,7 @@ from typing import Final
 
 import regex
 
-from publish.chars import ISSUE_YEAR
+from publish.text.chars import ISSUE_YEAR
 
 MASTHEAD_LABELS: Final = (
     "主管主办|主管单位|主办单位|主管|主办|协办|承办|编辑出版|出版发行|出版单位|出版|发行单位|发行范围"

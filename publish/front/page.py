@@ -10,8 +10,8 @@ from typing import Protocol
 
 from publish.front.lines import ContentsLine, read_line
 from publish.normalise.document import Line
-from publish.shapes import starts_continuation
 from publish.tags import Tag
+from publish.text.shapes import starts_continuation
 
 _PAIRED_ROWS = 2  # rows holding two columns before the page is read as two columns
 

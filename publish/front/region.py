@@ -15,7 +15,6 @@ from typing import Final
 
 import regex
 
-from publish.chars import ends_sentence, fold_loose
 from publish.front.lines import Kind, read_line
 from publish.front.masthead import (
     is_issue_line,
@@ -24,10 +23,11 @@ from publish.front.masthead import (
     is_notice,
     is_phrase_line,
 )
-from publish.names import is_author_field
 from publish.normalise.document import Line, LineKind
-from publish.shapes import is_reference, looks_like_heading
 from publish.tags import Tag
+from publish.text.chars import ends_sentence, fold_loose
+from publish.text.names import is_author_field
+from publish.text.shapes import is_reference, looks_like_heading
 
 _WINDOW: Final = 8  # text lines after a candidate anchor that must hold entries
 _MIN_ENTRIES: Final = 2

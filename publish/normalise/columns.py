@@ -18,7 +18,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from publish.model import Level
-from publish.names import is_author_field
 from publish.normalise.document import (
     ChangeKind,
     Document,
@@ -30,7 +29,9 @@ from publish.normalise.document import (
 )
 from publish.normalise.joining import Headings
 from publish.normalise.vocabulary import Vocabulary
-from publish.shapes import (
+from publish.tags import Tag
+from publish.text.names import is_author_field
+from publish.text.shapes import (
     is_author_note,
     is_byline,
     is_closed,
@@ -38,7 +39,6 @@ from publish.shapes import (
     looks_like_heading,
     starts_continuation,
 )
-from publish.tags import Tag
 
 WINDOW = 40  # lines a region may span
 CONTIGUOUS_BONUS = 0.5

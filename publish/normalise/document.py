@@ -15,11 +15,11 @@ from typing import Literal
 
 import regex
 
-from publish.chars import SENTENCE_END
 from publish.edition import Edition
 from publish.ingest.reading import InputFormat, Reading
 from publish.model import Diagnostic, Level
 from publish.tags import Tag
+from publish.text.chars import SENTENCE_END
 
 
 class LineKind(StrEnum):

@@ -13,8 +13,6 @@ from dataclasses import replace
 
 import regex
 
-from publish.chars import PROSE_PUNCT, SENTENCE_END, ends_sentence
-from publish.names import is_author_field
 from publish.normalise.document import (
     ChangeKind,
     Document,
@@ -31,6 +29,8 @@ from publish.normalise.document import (
 from publish.normalise.web import FOLLOW_MAX, FOLLOW_PROMPT
 from publish.normalise.wordlists import word_list
 from publish.tags import Tag
+from publish.text.chars import PROSE_PUNCT, SENTENCE_END, ends_sentence
+from publish.text.names import is_author_field
 
 # --- end marks --------------------------------------------------------------------------------
 

@@ -22,15 +22,7 @@ from itertools import pairwise
 
 import regex
 
-from publish.chars import (
-    bracket_balance,
-    ends_sentence,
-    fold_loose,
-    open_quotations,
-    quote_balance,
-)
 from publish.model import Level
-from publish.names import dateline_credit
 from publish.normalise.document import (
     ChangeKind,
     Document,
@@ -41,7 +33,16 @@ from publish.normalise.document import (
     Recorder,
 )
 from publish.normalise.vocabulary import vocabulary
-from publish.shapes import (
+from publish.tags import Tag
+from publish.text.chars import (
+    bracket_balance,
+    ends_sentence,
+    fold_loose,
+    open_quotations,
+    quote_balance,
+)
+from publish.text.names import dateline_credit
+from publish.text.shapes import (
     DANGLING_END,
     first_sentence,
     is_attribution,
@@ -54,7 +55,6 @@ from publish.shapes import (
     looks_like_heading,
     starts_continuation,
 )
-from publish.tags import Tag
 
 # (caption, footnote, bold and code: blocks a markdown or HTML input marks as such)
 _NEVER_JOIN_TAGS = frozenset(

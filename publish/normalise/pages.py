@@ -12,8 +12,6 @@ from collections import Counter
 
 import regex
 
-from publish.chars import ISSUE_YEAR, PROSE_PUNCT, ends_sentence
-from publish.names import is_author_field
 from publish.normalise.document import (
     ChangeKind,
     Document,
@@ -27,8 +25,10 @@ from publish.normalise.document import (
     text_index,
     text_neighbours,
 )
-from publish.shapes import SENTENCE_MARK, is_enumerated, looks_like_heading
 from publish.tags import Tag
+from publish.text.chars import ISSUE_YEAR, PROSE_PUNCT, ends_sentence
+from publish.text.names import is_author_field
+from publish.text.shapes import SENTENCE_MARK, is_enumerated, looks_like_heading
 
 # --- page furniture ------------------------------------------------------------------------------
 

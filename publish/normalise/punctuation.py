@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import regex
 
-from publish.chars import is_cjk, is_han
 from publish.normalise.document import (
     CONTEXT,
     ChangeKind,
@@ -24,6 +23,7 @@ from publish.normalise.document import (
     text_rule,
 )
 from publish.tags import Tag
+from publish.text.chars import is_cjk, is_han
 
 _WIDE = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 # Spans whose ASCII punctuation is part of the token.

@@ -16,7 +16,6 @@ from dataclasses import replace
 
 import regex
 
-from publish.chars import CLOSERS, HAN_RE, SENTENCE_END
 from publish.normalise.document import (
     ChangeKind,
     Document,
@@ -26,6 +25,7 @@ from publish.normalise.document import (
     Outcome,
     Recorder,
 )
+from publish.text.chars import CLOSERS, HAN_RE, SENTENCE_END
 
 RUN_ON_MIN = 300  # shorter lines are printed lines or paragraphs, whatever they contain
 _FEW_LINES = 5  # a text this short in lines, with a run-on line, lost all its breaks

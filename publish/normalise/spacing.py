@@ -11,8 +11,8 @@ import regex
 
 from publish.normalise.document import Line, LineKind, NormaliseConfig, regex_rule, substitute
 from publish.normalise.document import text_rule as _text_rule
-from publish.shapes import looks_like_heading
 from publish.tags import Tag
+from publish.text.shapes import looks_like_heading
 
 # Spaces before sentence/pause marks and closing brackets, and after opening brackets and
 # sentence/pause marks. Spaces after a closing quote are left: in titles they separate phrases.

@@ -19,9 +19,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from publish.chars import PARAGRAPH_END, ends_sentence
 from publish.model import Level
-from publish.names import is_author_field
 from publish.normalise.document import (
     ChangeKind,
     Document,
@@ -32,13 +30,15 @@ from publish.normalise.document import (
     Recorder,
 )
 from publish.normalise.joining import strongly_open
-from publish.shapes import (
+from publish.tags import Tag
+from publish.text.chars import PARAGRAPH_END, ends_sentence
+from publish.text.names import is_author_field
+from publish.text.shapes import (
     is_author_note,
     is_byline,
     is_source_note,
     starts_continuation,
 )
-from publish.tags import Tag
 
 _MIN_WIDTH = 10  # shorter lines say nothing about the measure
 _MAX_MEASURE = 48  # wider "lines" are paragraphs of a one-paragraph-per-line text

@@ -14,8 +14,6 @@ from dataclasses import replace
 
 import regex
 
-from publish.chars import PROSE_PUNCT as _PROSE_PUNCT
-from publish.chars import ends_sentence
 from publish.normalise.document import (
     ChangeKind,
     Document,
@@ -28,6 +26,8 @@ from publish.normalise.document import (
 )
 from publish.normalise.wordlists import word_list
 from publish.tags import Tag
+from publish.text.chars import PROSE_PUNCT as _PROSE_PUNCT
+from publish.text.chars import ends_sentence
 
 # `点击蓝字 关注我们`, `点击上方“示范党建”关注我们`, `点个“在看”，分享给更多人`, `阅读原文`.
 FOLLOW_PROMPT = regex.compile(

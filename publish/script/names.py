@@ -22,10 +22,10 @@ from typing import Final
 import regex
 
 from publish.model import Issue
-from publish.names import is_person_name, surnames
 from publish.script.engine import opencc
 from publish.script.tables import surname_forms, surname_words
 from publish.script.words import cut
+from publish.text.names import is_person_name, surnames
 
 
 def _words(text: str) -> frozenset[str]:

@@ -27,13 +27,8 @@ from publish.model import (
     Level,
     Span,
 )
-from publish.names import byline_names
 from publish.normalise import Normalised
 from publish.normalise.document import Line, LineKind
-from publish.shapes import (
-    is_byline,
-    looks_like_heading,
-)
 from publish.structure.articles import (
     Draft,
     assemble,
@@ -62,6 +57,11 @@ from publish.structure.segment import (
 )
 from publish.structure.titles import body_titles, printed_kickers, title_start
 from publish.tags import Tag
+from publish.text.names import byline_names
+from publish.text.shapes import (
+    is_byline,
+    looks_like_heading,
+)
 
 _CONTENTS_MARKER = regex.compile(r"目\s*录|CONTENTS", regex.IGNORECASE)
 # Notices and credits on the contents page: `声明`, `本刊……。`, `封面：……`.

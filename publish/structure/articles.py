@@ -6,11 +6,13 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from publish.chars import fold_loose, quote_balance
 from publish.model import ArticleKind, Block, BlockType, Span
-from publish.names import dateline_credit, end_credit, is_author_field
 from publish.normalise.document import Line
-from publish.shapes import (
+from publish.structure.segment import Start, is_heading_line
+from publish.tags import Tag
+from publish.text.chars import fold_loose, quote_balance
+from publish.text.names import dateline_credit, end_credit, is_author_field
+from publish.text.shapes import (
     BYLINE_LABEL,
     is_attribution,
     is_author_note,
@@ -20,8 +22,6 @@ from publish.shapes import (
     is_source_note,
     looks_like_heading,
 )
-from publish.structure.segment import Start, is_heading_line
-from publish.tags import Tag
 
 _LABEL = regex.compile(r"^[·•](\p{Han}{1,8})[·•]$")
 _SPLIT_NOTES = regex.compile(r"^(.*[）)])\s*([（(]\s*来源\s*[:：][^）)]*[）)])$")

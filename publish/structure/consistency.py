@@ -14,7 +14,7 @@ from itertools import combinations
 import regex
 
 from publish.model import Diagnostic, Issue, Level
-from publish.names import is_person_name
+from publish.text.names import is_person_name
 
 _QUOTED = regex.compile(r"“(\p{Han}{4,8})”(\p{Han}{0,3})")
 _BYLINE_PREFIX = regex.compile(r"^(?:文\s*[/／]\s*)?(?:本刊记者|记者|本报记者)?\s*")

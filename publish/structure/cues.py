@@ -23,9 +23,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from publish.names import DATELINE, is_affiliated_name, is_author_field, is_person_name
 from publish.normalise.document import Line
-from publish.shapes import is_byline
 from publish.structure.match import key
 from publish.structure.segment import (
     MAX_TITLE_LINES,
@@ -35,6 +33,8 @@ from publish.structure.segment import (
     is_heading_line,
 )
 from publish.tags import Tag
+from publish.text.names import DATELINE, is_affiliated_name, is_author_field, is_person_name
+from publish.text.shapes import is_byline
 
 _KICKER = regex.compile(r"^\p{Han}{2,4}$")
 _LABEL = regex.compile(r"^[·•](\p{Han}{1,8})[·•]$")

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
-from publish.chars import fold_loose
+from publish.text.chars import fold_loose
 
 THRESHOLD = 0.8
 Run = tuple[int, int]  # first and last body line index of a candidate title

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from publish.chars import ISSUE_YEAR, is_han
 from publish.front.masthead import (
     MASTHEAD_LABELS,
     is_issue_line,
@@ -14,9 +13,10 @@ from publish.front.masthead import (
     is_phrase_line,
 )
 from publish.model import IssueMeta, MastheadField
-from publish.names import is_person_name
 from publish.normalise.document import Line, LineKind
 from publish.tags import Tag
+from publish.text.chars import ISSUE_YEAR, is_han
+from publish.text.names import is_person_name
 
 _LABELS = "|".join(sorted(MASTHEAD_LABELS.split("|"), key=len, reverse=True))
 _FIELD = regex.compile(rf"^({_LABELS})\s*[/／:：]?\s*(.*)$")

@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 
 import regex
 
-from publish.chars import ends_sentence
 from publish.front.page import ContentsItem, merge, unsplit
 from publish.model import Diagnostic, Level
-from publish.names import end_credit, is_author_field
 from publish.normalise.document import Line, LineKind
-from publish.shapes import (
+from publish.structure.match import THRESHOLD, key, similarity
+from publish.tags import Tag
+from publish.text.chars import ends_sentence
+from publish.text.names import end_credit, is_author_field
+from publish.text.shapes import (
     is_author_note,
     is_bio,
     is_byline,
@@ -30,8 +32,6 @@ from publish.shapes import (
     is_source_note,
     looks_like_heading,
 )
-from publish.structure.match import THRESHOLD, key, similarity
-from publish.tags import Tag
 
 MAX_TITLE_LINES = 4
 PREFIX_SCORE = 0.85  # a contents title that is the first part of the body's

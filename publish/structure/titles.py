@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from collections import Counter
 
-from publish.names import dateline_credit, end_credit, is_author_field
 from publish.normalise.document import Line, LineKind
-from publish.shapes import (
-    could_be_title,
-    is_author_note,
-    is_byline,
-    is_source_note,
-)
 from publish.structure.match import TitleIndex, key
 from publish.structure.segment import (
     heading_runs,
     is_heading_line,
+)
+from publish.text.names import dateline_credit, end_credit, is_author_field
+from publish.text.shapes import (
+    could_be_title,
+    is_author_note,
+    is_byline,
+    is_source_note,
 )
 
 

@@ -50,7 +50,7 @@ def load_bank() -> tuple[BankArticle, ...]:
 
 
 def _fold(text: str) -> str:
-    from publish.chars import fold
+    from publish.text.chars import fold
 
     return fold(text)
 
@@ -64,7 +64,7 @@ def _whole_line(item: dict[str, Any]) -> bool:
 
 
 def _gold_han(raw: list[str], gold: dict[str, Any], article: dict[str, Any]) -> str:
-    from publish.chars import han_only
+    from publish.text.chars import han_only
 
     dropped = {x["line"] for x in gold["non_content_lines"] if _whole_line(x)}
     lines = range(article["start_line"], article["end_line"] + 1)
@@ -82,8 +82,8 @@ def _agreement(body: str, gold: str) -> float:
 
 def build_bank() -> list[BankArticle]:
     sys.path.insert(0, str(ROOT))
-    from publish.chars import han_only
-    from publish.pipeline import process
+    from publish.build.pipeline import process
+    from publish.text.chars import han_only
 
     out: list[BankArticle] = []
     for gold_path in sorted((ROOT / "tests" / "gold").glob("*.json")):
@@ -122,7 +122,7 @@ def build_bank() -> list[BankArticle]:
 
 def _distinct(articles: list[BankArticle]) -> list[BankArticle]:
     """One copy of an article printed in two seeds (a web repost of a magazine piece)."""
-    from publish.chars import han_only
+    from publish.text.chars import han_only
 
     kept: list[BankArticle] = []
     for article in articles:

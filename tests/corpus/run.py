@@ -22,8 +22,8 @@ from corpus.scoring import IssueScore, score_issue, table
 
 def read(generated: Generated):  # type: ignore[no-untyped-def]
     """The Issue publish reads from a generated text (as `publish inspect` would)."""
+    from publish.build.pipeline import process_source
     from publish.ingest import Source
-    from publish.pipeline import process_source
 
     source = Source(generated.id, Path(f"{generated.id}.txt"), generated.text, "utf-8")
     return process_source(source).issue

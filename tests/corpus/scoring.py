@@ -24,13 +24,13 @@ _BYLINE_LEAD = regex.compile(r"^[□■●◆▲\s]+")
 
 
 def fold(text: str | None) -> str:
-    from publish.chars import fold as publish_fold
+    from publish.text.chars import fold as publish_fold
 
     return publish_fold(text or "").lstrip("-—─")
 
 
 def loose(text: str | None) -> str:
-    from publish.chars import fold_loose
+    from publish.text.chars import fold_loose
 
     return fold_loose(_BYLINE_LEAD.sub("", text or ""))
 
@@ -121,7 +121,7 @@ def _joined(a: str, b: str, output_keys: list[str]) -> bool:
 
 def score_issue(generated: Generated, issue: Any) -> IssueScore:
     """`issue`: the publish.model.Issue read from `generated.text`."""
-    from publish.plaintext import article_lines, issue_lines
+    from publish.render.plaintext import article_lines, issue_lines
 
     gold = generated.gold
     score = IssueScore(generated.id, dict(gold.dims))
@@ -193,7 +193,7 @@ def _score_contents(score: IssueScore, generated: Generated, issue: Any) -> None
 
 def _order_kept(gold: list[GoldArticle], detected: list[tuple[Any, Any]]) -> bool:
     """Every gold paragraph found in the output comes after the one before it."""
-    from publish.chars import han_only
+    from publish.text.chars import han_only
 
     text = han_only("".join(b.text for _s, a in detected for b in a.blocks))
     position = 0

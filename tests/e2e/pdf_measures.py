@@ -25,7 +25,7 @@ import regex
 import uharfbuzz as hb
 
 from publish.backends.cjk_justify import CJK
-from publish.fonts import find_font
+from publish.render.fonts import find_font
 
 # The marks whose blank half clreq lets a typesetter take away (dashes, ellipses, the middle
 # dot and the solidus are fixed; they are not in here).

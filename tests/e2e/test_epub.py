@@ -14,14 +14,14 @@ from lxml import etree
 
 from publish.backends import BackendOptions, get_backend
 from publish.backends.epub import APPLE_OPTIONS, chapter_href
+from publish.build.pipeline import process
+from publish.build.validate import run_epubcheck
 from publish.model import Issue
-from publish.pagesetup import PageSetup
-from publish.pipeline import process
-from publish.plaintext import render_text
-from publish.render import build_context, build_time
+from publish.render.context import build_context, build_time
+from publish.render.pagesetup import PageSetup
+from publish.render.plaintext import render_text
+from publish.render.typesetting import Typesetting
 from publish.script import ScriptConfig, convert_issue
-from publish.typesetting import Typesetting
-from publish.validate import run_epubcheck
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

@@ -27,14 +27,14 @@ from pypdf.generic import DictionaryObject
 from publish.backends import BackendOptions, get_backend
 from publish.backends import pdf as pdf_backend
 from publish.backends.pdf import PdfBackend, RefusedURL, StylesOnlyFetcher
+from publish.build.pipeline import process
 from publish.errors import RenderError
 from publish.model import Article, Block, BlockType, Issue, IssueMeta, Section, Span
-from publish.pagesetup import PageSetup
-from publish.pipeline import process
-from publish.plaintext import render_text
-from publish.render import STYLES_DIR, RenderContext, TocEntry, build_context
+from publish.render.context import STYLES_DIR, RenderContext, TocEntry, build_context
+from publish.render.pagesetup import PageSetup
+from publish.render.plaintext import render_text
+from publish.render.typesetting import Typesetting
 from publish.script import ScriptConfig, convert_issue
-from publish.typesetting import Typesetting
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
 FULL_ISSUES = ("000", "001", "003")

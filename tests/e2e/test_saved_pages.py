@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from publish.build.pipeline import process
+from publish.build.validate import run_epubcheck
 from publish.cli import main
 from publish.ingest import read_source
 from publish.ingest.reading import InputFormat
-from publish.pipeline import process
-from publish.validate import run_epubcheck
 
 ROOT = Path(__file__).resolve().parents[2]
 SAVED = ROOT / "tests" / "fixtures" / "saved"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from publish.errors import EnvironmentProblem
-from publish.render import check_resources
+from publish.render.context import check_resources
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "004_af46ed9cd8e349aa.txt"  # a single web article: quick to build

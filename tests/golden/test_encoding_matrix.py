@@ -13,9 +13,9 @@ from pathlib import Path
 import opencc
 import pytest
 
+from publish.build.pipeline import process
 from publish.ingest import read_source
-from publish.pipeline import process
-from publish.plaintext import issue_lines
+from publish.render.plaintext import issue_lines
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

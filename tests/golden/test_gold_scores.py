@@ -18,8 +18,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import score  # noqa: E402
 
-from publish.pipeline import process  # noqa: E402
-from publish.plaintext import issue_lines  # noqa: E402
+from publish.build.pipeline import process  # noqa: E402
+from publish.render.plaintext import issue_lines  # noqa: E402
 
 GOLD = score.load_gold()
 SEEDS = sorted(GOLD)

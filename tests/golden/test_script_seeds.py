@@ -8,9 +8,9 @@ from pathlib import Path
 import opencc
 import pytest
 
+from publish.build.pipeline import process
 from publish.model import Issue
-from publish.pipeline import process
-from publish.plaintext import issue_lines
+from publish.render.plaintext import issue_lines
 from publish.script import ScriptConfig, Variant, convert_issue
 
 ROOT = Path(__file__).resolve().parents[2]

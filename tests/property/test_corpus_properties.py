@@ -16,10 +16,10 @@ import pytest
 import regex
 
 from corpus.generate import Generated, generate
-from publish.chars import han_only
+from publish.build.pipeline import process
 from publish.normalise import ChangeKind, normalise
-from publish.pipeline import process
-from publish.plaintext import issue_lines
+from publish.render.plaintext import issue_lines
+from publish.text.chars import han_only
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 ISSUES = range(0, 60, 3)  # twenty generated issues of every kind

@@ -30,9 +30,9 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from publish.chars import HAN_RE
 from publish.normalise import ChangeKind, Normalised, normalise
-from publish.shapes import first_sentence
+from publish.text.chars import HAN_RE
+from publish.text.shapes import first_sentence
 
 FAST = settings(
     max_examples=80,

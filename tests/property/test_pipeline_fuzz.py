@@ -21,11 +21,11 @@ from test_normalise_properties import (
 )  # a sibling module (pytest puts this folder on sys.path)
 
 from publish.backends.epub import EpubBackend
+from publish.build.pipeline import process_source
+from publish.build.validate import check_epubs, summarise
 from publish.ingest import Source, decode
 from publish.model import Issue
-from publish.pipeline import process_source
-from publish.render import build_context, build_time
-from publish.validate import check_epubs, summarise
+from publish.render.context import build_context, build_time
 
 HOSTILE = (
     "<script>alert(1)</script>",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from publish.chars import HAN_RE
 from publish.script import convert_phrase
+from publish.text.chars import HAN_RE
 
 FAST = settings(max_examples=80, deadline=None, derandomize=True, database=None)
 WORDS = (

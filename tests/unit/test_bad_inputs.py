@@ -25,8 +25,8 @@ from publish.errors import (
     EXIT_OK,
     EXIT_USAGE,
 )
-from publish.fonts import coverage, find_font
 from publish.ingest import MAX_INPUT_BYTES
+from publish.render.fonts import coverage, find_font
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = ROOT / "tests" / "fixtures" / "issues" / "web_page.txt"

@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from publish import incremental
-from publish.batch import shard
+from publish.build import incremental
+from publish.build.batch import shard
+from publish.build.incremental import fingerprint
+from publish.build.pipeline import BuildRequest
 from publish.cli import main
 from publish.config import Config
 from publish.errors import EXIT_FAILED_INPUTS, EXIT_OK, EXIT_USAGE
-from publish.incremental import fingerprint
 from publish.normalise import NormaliseConfig
-from publish.pagesetup import PageSetup
-from publish.pipeline import BuildRequest
-from publish.render import build_time
+from publish.render.context import build_time
+from publish.render.pagesetup import PageSetup
 from publish.script import ScriptConfig
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "issues"

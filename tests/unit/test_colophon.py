@@ -7,7 +7,7 @@ from pathlib import Path
 
 from publish.model import Issue
 from publish.normalise import normalise
-from publish.render import build_context, environment
+from publish.render.context import build_context, environment
 from publish.structure import detect_structure
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "issues"

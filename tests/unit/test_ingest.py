@@ -146,7 +146,7 @@ def test_a_wrong_named_encoding_is_used_with_a_warning(tmp_path: Path) -> None:
 
 
 def test_the_sidecar_names_the_encoding(tmp_path: Path) -> None:
-    from publish.pipeline import process
+    from publish.build.pipeline import process
 
     path = tmp_path / "x.txt"
     path.write_bytes(("标题\n\n" + SIMPLIFIED).encode("gb18030"))

@@ -20,7 +20,7 @@ from publish.model import (
     issue_from_jsonable,
     to_jsonable,
 )
-from publish.render import (
+from publish.render.context import (
     build_context,
     build_time,
     build_toc,

@@ -8,7 +8,7 @@ import pytest
 
 from publish.config import load_config
 from publish.errors import ConfigError
-from publish.pagesetup import PageSetup, paper_size, stylesheet
+from publish.render.pagesetup import PageSetup, paper_size, stylesheet
 
 
 @pytest.mark.parametrize(

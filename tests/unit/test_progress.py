@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from publish.progress import LiveProgress, PlainProgress, for_stream
+from publish.build.progress import LiveProgress, PlainProgress, for_stream
 
 
 class Terminal(io.StringIO):

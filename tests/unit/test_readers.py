@@ -106,8 +106,8 @@ def test_line_numbers_point_at_the_source() -> None:
 
 def test_ocr_markdown_footnotes_are_notes_at_the_end_of_their_article() -> None:
     """issue 15: `[^12]:` became `[^12]：`, and footnote references became subheadings."""
+    from publish.build.pipeline import process_source
     from publish.ingest import Source
-    from publish.pipeline import process_source
 
     text = (
         "# 论基层治理的三个维度\n\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from publish.reprints import find_reprints, similarity, sketch
+from publish.build.reprints import find_reprints, similarity, sketch
 
 BASE = (
     "主题教育开展以来，和平区坚持以学铸魂、以学增智、以学正风、以学促干，"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from publish.build.review import diff_pieces, render_review, rule_counts
 from publish.normalise import normalise
-from publish.review import diff_pieces, render_review, rule_counts
 
 TEXT = "标题\n\n扫码收听有声文章\n\n正文,第一段\n\n写完了。✎\n\n        相关新闻"
 
@@ -32,7 +32,7 @@ def test_review_page_lists_drops_and_edits() -> None:
 def test_diff_of_a_huge_repetitive_line_is_fast_and_lossless() -> None:
     """A 1 MB one-line input made the character diff quadratic (minutes): beyond a bound the
     changed middle is one run (common ends trimmed first), and nothing is lost."""
-    from publish.review import MAX_DIFF_CHARS, diff_pieces
+    from publish.build.review import MAX_DIFF_CHARS, diff_pieces
 
     before = "正文, " * 100_000 + "end"
     after = "正文，" * 100_000 + "end"

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
+from publish.build.pipeline import editions_of, process, structure
 from publish.model import IssueMeta, Level
 from publish.normalise.checks import script_of
-from publish.pipeline import editions_of, process, structure
-from publish.plaintext import issue_lines
+from publish.render.plaintext import issue_lines
 from publish.script import (
     ScriptConfig,
     convert_issue,

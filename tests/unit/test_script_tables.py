@@ -6,10 +6,10 @@ import opencc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from publish.names import surnames
 from publish.script.names import names_in_text, protected_surnames
 from publish.script.tables import lexicon, multiword, one_to_many, surname_forms, surname_words
 from publish.script.words import units
+from publish.text.names import surnames
 
 
 def test_the_one_to_many_table_is_opencc_s() -> None:

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from publish.config import load_config
 from publish.errors import ConfigError
-from publish.font_variants import halves_face, spaced_face
-from publish.fonts import find_font
-from publish.typesetting import (
+from publish.render.font_variants import halves_face, spaced_face
+from publish.render.fonts import find_font
+from publish.render.typesetting import (
     ADJUSTABLE,
     OPENING,
     Typesetting,

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import regex
 from PIL import Image, ImageDraw, ImageFont
 
-from publish.fonts import find_font
-from publish.render import RenderContext
+from publish.render.context import RenderContext
+from publish.render.fonts import find_font
 
 SIZE = (1200, 1700)  # about A5's proportions; readers scale it
 MARGIN = 110

@@ -1,6 +1,6 @@
 """Print page geometry: paper size, a type area that is a whole number of characters wide,
 bleed and crop marks, pdf variant. Turned into a small stylesheet after `styles/pdf.css`.
-The `[pdf]` section also carries the edition's typesetting style (publish.typesetting).
+The `[pdf]` section also carries the edition's typesetting style (publish.render.typesetting).
 
 Why whole characters: WeasyPrint justifies only at spaces, so a measure of exactly N ems is what
 makes lines of full-width characters end flush with both margins.
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from publish.errors import ConfigError
-from publish.typesetting import Typesetting
+from publish.render.typesetting import Typesetting
 
 PAPER: Final[dict[str, tuple[float, float]]] = {
     "A4": (210, 297),

@@ -18,8 +18,8 @@ from publish.errors import InputError, PublishError, RenderError, ScriptCheckErr
 from publish.ingest import Source, read_source
 from publish.model import Issue, IssueMeta, Level, to_jsonable
 from publish.normalise import NormaliseConfig, Normalised, normalise
-from publish.pagesetup import PageSetup
-from publish.plaintext import issue_lines
+from publish.render.pagesetup import PageSetup
+from publish.render.plaintext import issue_lines
 from publish.script import ScriptConfig
 from publish.structure import detect_structure, merge_meta
 
@@ -179,7 +179,7 @@ def _write_editions(
 ) -> None:
     """Render every requested edition of one issue in every requested format."""
     from publish.backends import BackendOptions, get_backend  # noqa: PLC0415 - heavy imports
-    from publish.render import build_context  # noqa: PLC0415
+    from publish.render.context import build_context  # noqa: PLC0415
 
     issue, source = processed.issue, processed.source
     out_dir = request.out_root / source.id
@@ -235,7 +235,7 @@ def _process_and_review(
     path: Path, config: Config, timer: Timer, out_dir: Path, encoding: str | None
 ) -> tuple[Processed, Sidecar]:
     from publish.files import write_text_atomic  # noqa: PLC0415
-    from publish.review import render_review  # noqa: PLC0415
+    from publish.build.review import render_review  # noqa: PLC0415
 
     with timer.stage("ingest"):
         sidecar = load_sidecar(path)
@@ -264,7 +264,7 @@ def build_input(path: Path, config: Config, request: BuildRequest) -> dict[str, 
     Errors are caught per input and recorded, so one bad input never stops a batch.
     """
     from publish.files import write_text_atomic  # noqa: PLC0415
-    from publish.reprints import article_sketches  # noqa: PLC0415
+    from publish.build.reprints import article_sketches  # noqa: PLC0415
 
     timer = Timer()
     report: dict[str, Any] = {"input": str(path), "id": path.stem, "status": "ok", "outputs": []}

@@ -16,7 +16,7 @@ Punctuation styles, after W3C clreq §3.1.6 (标点符号的宽度调整):
 
 Which half is blank depends on the face: the simplified face sets pause marks at the left of
 the em, the traditional faces centre them. The PDF lets the font decide (its OpenType `halt`
-positions, publish.font_variants), so the rules here only say which characters are halved.
+positions, publish.render.font_variants), so the rules here only say which characters are halved.
 
 Han–Latin spacing (clreq, mixed text in horizontal writing: up to ¼ em, none at a line start or
 end; CSS Text 4's `text-autospace`): a quarter or an eighth of an em between a Han character and

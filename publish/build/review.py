@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 
 from publish.model import Diagnostic
 from publish.normalise import RULES, Change, ChangeKind, LineKind, Normalised
-from publish.render import STYLES_DIR, environment
+from publish.render.context import STYLES_DIR, environment
 
 _NAMES = {rule.code: rule.name for rule in RULES}
 

@@ -24,7 +24,7 @@ from fontTools.pens.transformPen import TransformPen
 from fontTools.ttLib import TTFont
 
 from publish.errors import EnvironmentProblem
-from publish.fonts import FontFile, subset_font
+from publish.render.fonts import FontFile, subset_font
 
 
 def _shape(font: Any, ch: str, features: dict[str, bool]) -> tuple[int, int]:

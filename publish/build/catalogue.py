@@ -14,7 +14,7 @@ from typing import Any
 
 from publish import __version__
 from publish.files import write_bytes_atomic, write_text_atomic
-from publish.render import STYLES_DIR, environment
+from publish.render.context import STYLES_DIR, environment
 
 COVER_IN_EPUB = "EPUB/images/cover.png"
 THUMB_WIDTH = 240

@@ -10,7 +10,7 @@ from typing import Final
 
 import regex
 
-from publish.chars import NO_LINE_START, bracket_balance, ends_sentence, quote_balance
+from publish.text.chars import NO_LINE_START, bracket_balance, ends_sentence, quote_balance
 
 ENUMERATOR: Final = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]"

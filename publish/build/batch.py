@@ -10,15 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from publish import __version__
-from publish.catalogue import write_catalogue
+from publish.build.catalogue import write_catalogue
 from publish.config import Config
 from publish.errors import EXIT_FAILED_INPUTS, EXIT_OK, InputError
 from publish.files import exclusive, write_text_atomic
-from publish.incremental import fingerprint, previous_report, record
+from publish.build.incremental import fingerprint, previous_report, record
 from publish.ingest import INPUT_SUFFIXES, id_problem
-from publish.pipeline import BuildRequest, build_input
-from publish.progress import Progress
-from publish.reprints import find_reprints
+from publish.build.pipeline import BuildRequest, build_input
+from publish.build.progress import Progress
+from publish.build.reprints import find_reprints
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:

@@ -20,11 +20,11 @@ from publish import __version__
 from publish.config import Config, sidecar_path
 from publish.edition import EDITIONS
 from publish.files import write_text_atomic
-from publish.pipeline import BuildRequest
-from publish.render import STYLES_DIR, TEMPLATES_DIR
+from publish.build.pipeline import BuildRequest
+from publish.render.context import STYLES_DIR, TEMPLATES_DIR
 
 STAMP = ".publish-stamp"
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -64,7 +64,7 @@ def _font_files(families: set[str]) -> list[str]:
 @cache
 def environment_digest() -> str:
     """Code, data, templates, styles and font files: the same for every input of a run."""
-    from publish.fonts import EMOJI_FAMILY  # noqa: PLC0415
+    from publish.render.fonts import EMOJI_FAMILY  # noqa: PLC0415
 
     digest = hashlib.sha256(__version__.encode())
     for root in (PACKAGE_DIR, TEMPLATES_DIR, STYLES_DIR):

@@ -20,9 +20,9 @@ import markupsafe
 from publish.edition import SIMPLIFIED, Edition, Labels, edition_of
 from publish.errors import EnvironmentProblem
 from publish.model import Article, ArticleKind, Issue, MastheadField
-from publish.typesetting import ADJUSTABLE, is_boundary
+from publish.render.typesetting import ADJUSTABLE, is_boundary
 
-PACKAGE_ROOT = Path(__file__).resolve().parent
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
 
 def _resource_dir(name: str) -> Path:

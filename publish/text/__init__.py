@@ -1,0 +1,1 @@
+"""Text support shared by the stages: character classes, line shapes, personal names."""
