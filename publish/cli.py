@@ -214,25 +214,23 @@ def _request(args: argparse.Namespace, config: Config) -> BuildRequest:
 
 
 def _summary(result: RunResult, out_root: Path, out: TextIO) -> None:
-    from publish.build.progress import doubt_of  # noqa: PLC0415
-
     """The end-of-run table: input, editions, outputs, warnings, time."""
     print(
         f"{'input':28} {'status':8} {'editions':18} {'files':>5} {'warn':>5} {'time':>7}", file=out
     )
     for r in result.reports:
-        editions = sorted({o["language"] for o in r.get("outputs", [])})
-        warnings = r.get("counts", {}).get("diagnostics", {}).get("warning", 0)
-        status = "current" if r.get("skipped") else r["status"]
-        seconds = sum(r.get("timings", {}).values())
+        editions = sorted({o.language for o in r.outputs})
+        warnings = r.counts.diagnostics.get("warning", 0)
+        status = "current" if r.skipped else r.status
+        seconds = sum(r.timings.values())
         print(
-            f"{r['id'][:28]:28} {status:8} {','.join(editions)[:18]:18}"
-            f" {len(r.get('outputs', [])):>5} {warnings:>5} {seconds:>6.1f}s",
+            f"{r.id[:28]:28} {status:8} {','.join(editions)[:18]:18}"
+            f" {len(r.outputs):>5} {warnings:>5} {seconds:>6.1f}s",
             file=out,
         )
-    built = sum(1 for r in result.reports if r["status"] == "ok" and not r.get("skipped"))
-    current = sum(1 for r in result.reports if r.get("skipped"))
-    doubtful = [(r["id"], doubt) for r in result.reports if (doubt := doubt_of(r))]
+    built = sum(1 for r in result.reports if r.ok and not r.skipped)
+    current = sum(1 for r in result.reports if r.skipped)
+    doubtful = [(r.id, doubt) for r in result.reports if (doubt := r.doubt)]
     for input_id, doubt in doubtful:
         print(f"⚠ {input_id}: structure in doubt — {doubt}", file=out)
     in_doubt = f", {len(doubtful)} in doubt" if doubtful else ""
@@ -278,33 +276,33 @@ def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         progress.close()
     for found in result.reprints:
-        a, b = found["a"], found["b"]
+        (a_input, a_article, _), (b_input, b_article, b_title) = found.first, found.second
         print(
-            f"reprint {a['input']}/{a['article']} ≈ {b['input']}/{b['article']}"
-            f" ({found['similarity']:.2f}): {b['title']}",
+            f"reprint {a_input}/{a_article} ≈ {b_input}/{b_article}"
+            f" ({found.similarity:.2f}): {b_title}",
             file=out,
         )
     if not args.quiet:
         _summary(result, request.out_root, out)
     code = result.exit_code
     if args.check or config.build.check:
-        built = [
-            Path(o["path"]) for r in result.reports for o in r["outputs"] if o["format"] != "pdf"
-        ]
+        built = [Path(o.path) for r in result.reports for o in r.outputs if o.format != "pdf"]
         code = max(code, _report_checks(built, out)) if built else code
     return code
 
 
 def _cmd_clean(args: argparse.Namespace, out: TextIO) -> int:
-    from publish.build.pipeline import changes_report, process  # noqa: PLC0415
+    from publish.build.pipeline import process, review_of  # noqa: PLC0415
+    from publish.build.report import dump, review_report  # noqa: PLC0415
     from publish.files import write_text_atomic  # noqa: PLC0415
     from publish.render.plaintext import render_text  # noqa: PLC0415
 
     processed = process(args.path, encoding=_encoding(args))
     out.write(render_text(processed.issue))
     if args.report:
-        report = changes_report(processed)
-        write_text_atomic(args.report, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        source = processed.source
+        report = review_report(str(source.path), source.id, review_of(processed))
+        write_text_atomic(args.report, dump(report))
     return EXIT_OK
 
 

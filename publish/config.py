@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from publish.backends import FORMAT_NAMES
 from publish.edition import EDITION_NAMES
 from publish.errors import ConfigError
 from publish.ingest.encoding import normal_codec
@@ -22,7 +23,6 @@ from publish.render.typesetting import Typesetting, validate_autospace, validate
 from publish.script import VARIANTS, ScriptConfig, parse_override
 
 CONFIG_NAME = "publish.toml"
-FORMATS = ("epub", "pdf", "epub-vertical")
 DEFAULT_FORMATS = ("epub", "pdf")  # epub-vertical on request
 
 
@@ -244,7 +244,7 @@ def _typesetting(data: dict[str, Any], path: Path) -> Typesetting:
 
 
 def validate_formats(formats: tuple[str, ...], path: Path | None = None) -> None:
-    _validate_choices(formats, FORMATS, "output format(s)", path)
+    _validate_choices(formats, FORMAT_NAMES, "output format(s)", path)
 
 
 def _normalise_section(data: dict[str, Any], path: Path) -> NormaliseConfig:

@@ -6,12 +6,14 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from publish.errors import UsageError
-from publish.model import Issue
-from publish.render.context import RenderContext
 from publish.render.pagesetup import PageSetup
+
+if TYPE_CHECKING:  # the render context loads Jinja2: only a backend that is used needs it
+    from publish.model import Issue
+    from publish.render.context import RenderContext
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,11 +24,20 @@ class BackendOptions:
     page: PageSetup = field(default_factory=PageSetup)  # PDF: paper, marks, recto, variant
 
 
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What one `write()` made: the file, the engine's warnings, and facts for the report."""
+
+    path: Path
+    warnings: tuple[str, ...] = ()
+    embedded_font_bytes: int | None = None  # EPUB: the CJK font subsets it carries
+
+
 class Backend(Protocol):
     name: ClassVar[str]
     suffix: ClassVar[str]
 
-    def write(self, issue: Issue, ctx: RenderContext, dest: Path) -> Path: ...
+    def write(self, issue: Issue, ctx: RenderContext, dest: Path) -> Written: ...
 
 
 # name -> "module:Class"; looked up lazily so `--format epub` never imports WeasyPrint.
@@ -35,6 +46,7 @@ REGISTRY: dict[str, str] = {
     "epub-vertical": "publish.backends.epub:VerticalEpubBackend",
     "pdf": "publish.backends.pdf:PdfBackend",
 }
+FORMAT_NAMES: tuple[str, ...] = tuple(REGISTRY)
 
 
 def get_backend(name: str, options: BackendOptions | None = None) -> Backend:
@@ -48,4 +60,4 @@ def get_backend(name: str, options: BackendOptions | None = None) -> Backend:
     return backend
 
 
-__all__ = ["REGISTRY", "Backend", "BackendOptions", "get_backend"]
+__all__ = ["FORMAT_NAMES", "REGISTRY", "Backend", "BackendOptions", "Written", "get_backend"]

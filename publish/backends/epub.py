@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 from ebooklib import epub
 
-from publish.backends import BackendOptions
+from publish.backends import BackendOptions, Written
 from publish.errors import RenderError
 from publish.files import atomic_path, scratch_path
 from publish.model import Article, Issue
@@ -356,13 +356,10 @@ class EpubBackend:
         self.options = EpubOptions(
             vertical=self.vertical, embed_fonts=embed, typesetting=typesetting
         )
-        #: facts for the report (embedded font bytes), from the last `write()`
-        self.details: dict[str, int] = {}
 
-    def write(self, issue: Issue, ctx: RenderContext, dest: Path) -> Path:
+    def write(self, issue: Issue, ctx: RenderContext, dest: Path) -> Written:
         book, nav = build_book(issue, ctx, self.options)
         fonts = [item for item in book.get_items() if item.media_type == "font/otf"]
-        self.details = {"embedded_font_bytes": sum(len(item.content) for item in fonts)}
         options = {
             "mtime": ctx.modified,
             "raise_exceptions": True,
@@ -382,7 +379,7 @@ class EpubBackend:
             add = {APPLE_OPTIONS: apple_display_options()} if self.options.embed_fonts else {}
             replace = {f"EPUB/{NAV_HREF}": nav, OPF_NAME: opf}
             reproducible_zip(raw, final, ctx.modified, replace, add)
-        return dest
+        return Written(dest, embedded_font_bytes=sum(len(item.content) for item in fonts))
 
 
 class VerticalEpubBackend(EpubBackend):

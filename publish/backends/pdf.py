@@ -25,7 +25,7 @@ import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from publish.backends import BackendOptions
+from publish.backends import BackendOptions, Written
 from publish.backends.cjk_justify import FaceVariants, LineStyle, cjk_layout
 from publish.errors import RenderError
 from publish.files import atomic_path
@@ -275,17 +275,15 @@ class PdfBackend:
 
     def __init__(self, options: BackendOptions | None = None) -> None:
         self.page = options.page if options else PageSetup()
-        #: WeasyPrint's warnings from the last `write()` (unsupported CSS, refused URLs...).
-        self.warnings: list[str] = []
 
-    def write(self, issue: Issue, ctx: RenderContext, dest: Path) -> Path:
+    def write(self, issue: Issue, ctx: RenderContext, dest: Path) -> Written:
+        """The PDF, with WeasyPrint's warnings (unsupported CSS, refused URLs, glyphs missing)."""
         try:
             html = build_html(issue, ctx, self.page)
         except jinja2.TemplateError as exc:
             raise RenderError(f"cannot render the PDF template: {exc}", path=dest) from exc
         html, replaced = replace_missing_glyphs(html, ctx)
         with captured_warnings() as messages, atomic_path(dest) as tmp:
-            self.warnings = messages
             messages.extend(replaced)
             try:
                 render_pdf(html, tmp, ctx, self.page.pdf_variant, self.page.typesetting)
@@ -296,6 +294,6 @@ class PdfBackend:
                 # WeasyPrint has no exception hierarchy of its own; whatever it raises, there
                 # is no PDF, and the caller expects a RenderError.
                 raise RenderError(f"cannot write PDF: {exc}", path=dest) from exc
-        for message in self.warnings:
+        for message in messages:
             log.debug("weasyprint: %s", message)
-        return dest
+        return Written(dest, tuple(messages))

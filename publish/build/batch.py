@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from publish import __version__
 from publish.build.catalogue import write_catalogue
+from publish.build.report import ErrorInfo, InputReport, Reprint, dump, run_report
 from publish.config import Config
 from publish.errors import EXIT_FAILED_INPUTS, EXIT_OK, InputError
 from publish.files import exclusive, write_text_atomic
@@ -55,29 +53,29 @@ def duplicate_ids(inputs: list[Path]) -> dict[str, list[Path]]:
 
 @dataclass(frozen=True, slots=True)
 class RunResult:
-    reports: list[dict[str, Any]]
+    reports: list[InputReport]
     planned: int = 0  # inputs asked for (fail-fast may leave some unbuilt)
 
     @property
-    def reprints(self) -> list[dict[str, Any]]:
+    def reprints(self) -> list[Reprint]:
         """Articles that appear in two inputs (e.g. a web repost of a magazine article)."""
-        ok = {r["id"]: r.get("sketches", []) for r in self.reports if r["status"] == "ok"}
-        return [found.to_dict() for found in find_reprints(ok)]
+        return find_reprints({r.id: r.sketches for r in self.reports if r.ok})
 
     @property
-    def failed(self) -> list[dict[str, Any]]:
-        return [r for r in self.reports if r["status"] != "ok"]
+    def failed(self) -> list[InputReport]:
+        return [r for r in self.reports if not r.ok]
 
     @property
     def exit_code(self) -> int:
         if not self.failed:
             return EXIT_OK
         if max(len(self.reports), self.planned) == 1:
-            return int(self.failed[0].get("error", {}).get("exit_code", EXIT_FAILED_INPUTS))
+            error = self.failed[0].error
+            return error.exit_code if error is not None else EXIT_FAILED_INPUTS
         return EXIT_FAILED_INPUTS
 
 
-def _duplicate_report(path: Path, others: list[Path]) -> dict[str, Any]:
+def _duplicate_report(path: Path, others: list[Path]) -> InputReport:
     error = InputError(
         f"duplicate input id “{path.stem}” (also {', '.join(str(o) for o in others if o != path)})",
         path=path,
@@ -86,14 +84,14 @@ def _duplicate_report(path: Path, others: list[Path]) -> dict[str, Any]:
     return _error_report(path, error)
 
 
-def _error_report(path: Path, error: InputError) -> dict[str, Any]:
+def _error_report(path: Path, error: InputError) -> InputReport:
     """A failure found before building, so no per-input report is written (only the run's)."""
-    return {"input": str(path), "id": path.stem, "status": "failed", "error": error.to_dict()}
+    return InputReport(str(path), path.stem).failed(ErrorInfo.of(error))
 
 
 def _reuse_or_none(
     path: Path, config: Config, request: BuildRequest, *, force: bool
-) -> tuple[str, dict[str, Any] | None]:
+) -> tuple[str, InputReport | None]:
     digest = fingerprint(path, config, request)
     if force:
         return digest, None
@@ -133,11 +131,11 @@ def build_all(
 
 def _plan(
     inputs: list[Path], config: Config, request: BuildRequest, *, force: bool
-) -> tuple[dict[Path, dict[str, Any]], dict[Path, str]]:
+) -> tuple[dict[Path, InputReport], dict[Path, str]]:
     """Reports of the inputs that need no build (current, or failed before building), and the
     fingerprints of those to build."""
     duplicates = duplicate_ids(inputs)
-    reports: dict[Path, dict[str, Any]] = {}
+    reports: dict[Path, InputReport] = {}
     pending: dict[Path, str] = {}
     for path in inputs:
         if path.stem in duplicates:
@@ -166,7 +164,7 @@ def _order(pending: dict[Path, str], jobs: int) -> dict[Path, str]:
 
 def _run(
     inputs: list[Path],
-    reports: dict[Path, dict[str, Any]],
+    reports: dict[Path, InputReport],
     pending: dict[Path, str],
     *,
     config: Config,
@@ -180,13 +178,13 @@ def _run(
         for report in (reports[p] for p in inputs if p in reports):
             progress.finished(report)
 
-    def finished(path: Path, report: dict[str, Any]) -> bool:
+    def finished(path: Path, report: InputReport) -> bool:
         reports[path] = report
-        if report["status"] == "ok" and pending[path]:
+        if report.ok and pending[path]:
             record(request.out_root / path.stem, pending[path])
         if progress is not None:
             progress.finished(report)
-        return fail_fast and report["status"] != "ok"
+        return fail_fast and not report.ok
 
     if jobs > 1:
         _run_pool(pending, config, request, jobs, finished)
@@ -212,7 +210,7 @@ def _run_pool(
     config: Config,
     request: BuildRequest,
     jobs: int,
-    finished: Any,
+    finished: Callable[[Path, InputReport], bool],
 ) -> None:
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait  # noqa: PLC0415
 
@@ -229,27 +227,4 @@ def _run_pool(
 
 
 def write_run_report(result: RunResult, out_root: Path) -> Path:
-    summary = {
-        "publish_version": __version__,
-        "inputs": len(result.reports),
-        "failed": len(result.failed),
-        "results": [
-            {
-                "input": r["input"],
-                "id": r["id"],
-                "status": r["status"],
-                "skipped": r.get("skipped", False),
-                "title": r.get("title"),
-                "outputs": r.get("outputs", []),
-                "timings": r.get("timings", {}),
-                "diagnostics": r.get("counts", {}).get("diagnostics", {}),
-                "changes": r.get("counts", {}).get("changes", 0),
-                "error": r.get("error"),
-            }
-            for r in result.reports
-        ],
-        "reprints": result.reprints,
-    }
-    return write_text_atomic(
-        out_root / "report.json", json.dumps(summary, ensure_ascii=False, indent=2) + "\n"
-    )
+    return write_text_atomic(out_root / "report.json", dump(run_report(result.reports, result.reprints)))

@@ -9,10 +9,11 @@ from __future__ import annotations
 import contextlib
 import io
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from publish import __version__
+from publish.build.report import InputReport
 from publish.files import write_bytes_atomic, write_text_atomic
 from publish.render.context import STYLES_DIR, environment
 
@@ -44,35 +45,55 @@ def _thumbnail(epub: Path, dest: Path) -> bool:
     return True
 
 
-def _card(report: dict[str, Any], out_root: Path) -> dict[str, Any]:
-    outputs = report.get("outputs", [])
-    card: dict[str, Any] = {
-        "id": report["id"],
-        "title": report.get("title"),
-        "status": report["status"],
-        "skipped": report.get("skipped", False),
-        "error": report.get("error", {}).get("message"),
-        "changes": report.get("counts", {}).get("changes", 0),
-        "diagnostics": sum(report.get("counts", {}).get("diagnostics", {}).values()),
-        "outputs": [
-            {
-                "href": f"{report['id']}/{Path(o['path']).name}",
-                "label": f"{o['language']} · {Path(o['path']).name.split('.', 2)[-1]}",
-                "size": _size(o["bytes"]),
-            }
-            for o in outputs
-        ],
-        "cover": None,
-    }
-    epubs = [Path(o["path"]) for o in outputs if o["format"] == "epub"]
-    if epubs:
-        thumb = out_root / report["id"] / "cover.png"
-        if _thumbnail(epubs[0], thumb):
-            card["cover"] = f"{report['id']}/cover.png"
-    return card
+@dataclass(frozen=True, slots=True)
+class Link:
+    href: str
+    label: str
+    size: str
 
 
-def write_catalogue(reports: list[dict[str, Any]], out_root: Path) -> Path:
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One issue on the catalogue page."""
+
+    id: str
+    title: str | None
+    status: str
+    skipped: bool
+    error: str | None
+    changes: int
+    diagnostics: int
+    outputs: tuple[Link, ...]
+    cover: str | None
+
+
+def _card(report: InputReport, out_root: Path) -> Card:
+    outputs = tuple(
+        Link(
+            f"{report.id}/{Path(o.path).name}",
+            f"{o.language} · {Path(o.path).name.split('.', 2)[-1]}",
+            _size(o.bytes),
+        )
+        for o in report.outputs
+    )
+    cover = None
+    epubs = [Path(o.path) for o in report.outputs if o.format == "epub"]
+    if epubs and _thumbnail(epubs[0], out_root / report.id / "cover.png"):
+        cover = f"{report.id}/cover.png"
+    return Card(
+        id=report.id,
+        title=report.title,
+        status=report.status,
+        skipped=report.skipped,
+        error=report.error.message if report.error else None,
+        changes=report.counts.changes,
+        diagnostics=sum(report.counts.diagnostics.values()),
+        outputs=outputs,
+        cover=cover,
+    )
+
+
+def write_catalogue(reports: list[InputReport], out_root: Path) -> Path:
     cards = [_card(r, out_root) for r in reports]
     html = (
         environment()
@@ -80,7 +101,7 @@ def write_catalogue(reports: list[dict[str, Any]], out_root: Path) -> Path:
         .render(
             heading="publish · build catalogue",
             issues=cards,
-            failed=sum(c["status"] != "ok" for c in cards),
+            failed=sum(c.status != "ok" for c in cards),
             version=__version__,
             css=(STYLES_DIR / "report.css").read_text("utf-8"),
         )

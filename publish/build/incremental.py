@@ -14,13 +14,13 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from publish import __version__
 from publish.config import Config, sidecar_path
 from publish.edition import EDITIONS
 from publish.files import write_text_atomic
 from publish.build.pipeline import BuildRequest
+from publish.build.report import InputReport
 from publish.render.context import STYLES_DIR, TEMPLATES_DIR
 
 STAMP = ".publish-stamp"
@@ -86,19 +86,17 @@ def fingerprint(path: Path, config: Config, request: BuildRequest) -> str:
     return digest.hexdigest()
 
 
-def previous_report(out_dir: Path, digest: str) -> dict[str, Any] | None:
+def previous_report(out_dir: Path, digest: str) -> InputReport | None:
     """The last report of this input if its fingerprint matches and its outputs are all there."""
     try:
         if (out_dir / STAMP).read_text("utf-8").strip() != digest:
             return None
-        report: dict[str, Any] = json.loads((out_dir / "report.json").read_text("utf-8"))
-    except (OSError, ValueError):
+        report = InputReport.from_json(json.loads((out_dir / "report.json").read_text("utf-8")))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # unreadable, or written by another version: build again
+    if not report.ok or not all(Path(o.path).exists() for o in report.outputs):
         return None
-    if report.get("status") != "ok":
-        return None
-    if not all(Path(o["path"]).exists() for o in report.get("outputs", [])):
-        return None
-    return report | {"skipped": True}
+    return replace(report, skipped=True)
 
 
 def record(out_dir: Path, digest: str) -> None:

@@ -10,18 +10,31 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+from publish.build.report import (
+    Counts,
+    EditionReport,
+    ErrorInfo,
+    InputReport,
+    Output,
+    Review,
+    StructureSummary,
+    dump,
+)
 from publish.config import Config, Sidecar, load_sidecar
 from publish.edition import SIMPLIFIED, edition_of
 from publish.errors import InputError, PublishError, RenderError, ScriptCheckError
 from publish.ingest import Source, read_source
-from publish.model import Issue, IssueMeta, Level, to_jsonable
-from publish.normalise import NormaliseConfig, Normalised, normalise
+from publish.model import Issue, IssueMeta, Level
+from publish.normalise import ChangeKind, NormaliseConfig, Normalised, normalise
 from publish.render.pagesetup import PageSetup
 from publish.render.plaintext import issue_lines
 from publish.script import ScriptConfig
 from publish.structure import detect_structure, merge_meta
+
+if TYPE_CHECKING:
+    from publish.backends import Written
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,45 +117,42 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def structure_summary(issue: Issue) -> dict[str, Any]:
+def structure_summary(issue: Issue) -> StructureSummary:
     """How the structure was read, and whether it is in doubt (S104)."""
     doubts = [d.message for d in issue.diagnostics if d.code == "S104"]
-    return {
-        "contents_entries": len(issue.contents),
-        "contents_found": sum(1 for e in issue.contents if e.article_id),
-        "articles": len(issue.articles),
-        "doubt": doubts[0] if doubts else None,
-    }
+    return StructureSummary(
+        contents_entries=len(issue.contents),
+        contents_found=sum(1 for e in issue.contents if e.article_id),
+        articles=len(issue.articles),
+        doubt=doubts[0] if doubts else None,
+    )
 
 
-def changes_report(processed: Processed) -> dict[str, Any]:
-    """Every change and diagnostic of one input, as JSON-ready data (the review report)."""
-    changes = processed.normalised.changes
+def review_of(processed: Processed) -> Review:
+    """Every change and diagnostic of one input (the review report)."""
+    source, changes = processed.source, processed.normalised.changes
     diagnostics = processed.issue.diagnostics
-    by_rule = Counter(c.rule for c in changes)
     levels = Counter(d.level.value for d in diagnostics)
-    return {
-        "input": str(processed.source.path),
-        "id": processed.source.id,
-        "format": processed.source.format.value,
-        "encoding": processed.source.encoding,
-        "encoding_by": processed.source.encoding_method,
-        "encodings_tried": list(processed.source.encodings_tried),
-        "notices": list(processed.source.notices),
-        "changes_by_rule": dict(sorted(by_rule.items())),
-        "structure": structure_summary(processed.issue),
-        "counts": {
-            "input_lines": len(processed.source.lines),
-            "changes": len(changes),
-            "dropped_lines": sum(1 for c in changes if c.kind.value == "drop"),
-            "joins": sum(1 for c in changes if c.kind.value == "join"),
-            "diagnostics": dict(sorted(levels.items())),
-            "sections": len(processed.issue.sections),
-            "articles": len(processed.issue.articles),
-        },
-        "changes": [to_jsonable(c) for c in changes],
-        "diagnostics": [to_jsonable(d) for d in diagnostics],
-    }
+    counts = Counts(
+        input_lines=len(source.lines),
+        changes=len(changes),
+        dropped_lines=sum(1 for c in changes if c.kind is ChangeKind.DROP),
+        joins=sum(1 for c in changes if c.kind is ChangeKind.JOIN),
+        diagnostics=dict(sorted(levels.items())),
+        sections=len(processed.issue.sections),
+        articles=len(processed.issue.articles),
+    )
+    return Review(
+        format=source.format.value,
+        encoding=source.encoding,
+        encoding_by=source.encoding_method,
+        encodings_tried=tuple(source.encodings_tried),
+        notices=tuple(source.notices),
+        structure=structure_summary(processed.issue),
+        counts=counts,
+        changes=changes,
+        diagnostics=diagnostics,
+    )
 
 
 def editions_of(
@@ -175,7 +185,7 @@ def _write_editions(
     script: ScriptConfig,
     request: BuildRequest,
     timer: Timer,
-    report: dict[str, Any],
+    made: Made,
 ) -> None:
     """Render every requested edition of one issue in every requested format."""
     from publish.backends import BackendOptions, get_backend  # noqa: PLC0415 - heavy imports
@@ -192,8 +202,8 @@ def _write_editions(
         name, edition = drawn
         language = edition.meta.language
         if edition is not issue:
-            converted = [to_jsonable(d) for d in edition.diagnostics if d.code == "T101"]
-            report["editions"].append({"language": language, "diagnostics": converted})
+            flagged = tuple(d for d in edition.diagnostics if d.code == "T101")
+            made.editions.append(EditionReport(language, flagged))
             if script.strict and (strict := _strict_failures(edition)):
                 raise ScriptCheckError(
                     f"{len(strict)} suspicious conversion(s), e.g. {strict[0]}",
@@ -205,8 +215,8 @@ def _write_editions(
             backend = get_backend(fmt, options)
             dest = out_dir / f"{source.id}.{name}{backend.suffix}"
             with timer.stage(f"{fmt}:{name}"):
-                backend.write(edition, ctx, dest)
-            report["outputs"].append(_output_record(fmt, language, dest, backend))
+                written = backend.write(edition, ctx, dest)
+            made.outputs.append(_output(fmt, language, written))
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,54 +268,59 @@ def _process_and_review(
     return Processed(source, normalised, issue), sidecar
 
 
-def build_input(path: Path, config: Config, request: BuildRequest) -> dict[str, Any]:
+@dataclass
+class Made:
+    """What an input's build has made so far (kept when a later edition fails)."""
+
+    editions: list[EditionReport] = field(default_factory=list)
+    outputs: list[Output] = field(default_factory=list)
+
+
+def build_input(path: Path, config: Config, request: BuildRequest) -> InputReport:
     """Build every requested output of one input; return its report (also written to disk).
 
     Errors are caught per input and recorded, so one bad input never stops a batch.
     """
-    from publish.files import write_text_atomic  # noqa: PLC0415
     from publish.build.reprints import article_sketches  # noqa: PLC0415
+    from publish.files import write_text_atomic  # noqa: PLC0415
 
-    timer = Timer()
-    report: dict[str, Any] = {"input": str(path), "id": path.stem, "status": "ok", "outputs": []}
+    timer, made = Timer(), Made()
+    report = InputReport(str(path), path.stem)
     out_dir = request.out_root / path.stem
     try:
         processed, sidecar = _process_and_review(path, config, timer, out_dir, request.encoding)
-        report |= changes_report(processed)
-        report["title"] = processed.issue.meta.display_title
-        report["sketches"] = article_sketches(processed.issue)
-        report["editions"] = []
+        report = replace(
+            report,
+            title=processed.issue.meta.display_title,
+            review=review_of(processed),
+            sketches=article_sketches(processed.issue),
+        )
         script = request.script(sidecar.script(config.script))
-        _write_editions(processed, script, request, timer, report)
+        _write_editions(processed, script, request, timer, made)
     except PublishError as exc:
-        report["status"] = "failed"
-        report["error"] = exc.to_dict()
+        report = report.failed(ErrorInfo.of(exc))
     except OSError as exc:
         error = RenderError(f"cannot write output: {exc.strerror}", path=exc.filename or out_dir)
-        report["status"] = "failed"
-        report["error"] = error.to_dict()
-    report["timings"] = timer.stages
+        report = report.failed(ErrorInfo.of(error))
+    report = replace(
+        report, editions=tuple(made.editions), outputs=tuple(made.outputs), timings=timer.stages
+    )
     try:
-        write_text_atomic(out_dir / "report.json", _dump(report))
+        write_text_atomic(out_dir / "report.json", dump(report.to_json()))
     except OSError as exc:
-        report.setdefault("error", {"message": f"cannot write report: {exc.strerror}"})
-        report["status"] = "failed"
+        error_info = report.error or ErrorInfo(f"cannot write report: {exc.strerror}")
+        report = report.failed(error_info)
     return report
 
 
-def _output_record(name: str, language: str, dest: Path, backend: Any) -> dict[str, Any]:
-    return {
-        "format": name,
-        "language": language,
-        "path": str(dest),
-        "bytes": dest.stat().st_size,
-        "sha256": sha256(dest),
-        "warnings": list(getattr(backend, "warnings", [])),
-        **getattr(backend, "details", {}),
-    }
-
-
-def _dump(data: Any) -> str:
-    import json  # noqa: PLC0415
-
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def _output(name: str, language: str, written: Written) -> Output:
+    dest = written.path
+    return Output(
+        format=name,
+        language=language,
+        path=str(dest),
+        bytes=dest.stat().st_size,
+        sha256=sha256(dest),
+        warnings=written.warnings,
+        embedded_font_bytes=written.embedded_font_bytes,
+    )

@@ -8,36 +8,32 @@ import shutil
 import threading
 import time
 from pathlib import Path
-from typing import Any, Protocol, TextIO
+from typing import Protocol, TextIO
+
+from publish.build.report import InputReport
 
 
 class Progress(Protocol):
     def planned(self, ids: list[str], building: list[str], jobs: int) -> None:
         """All input ids; those to build, in the order the workers take them."""
 
-    def finished(self, report: dict[str, Any]) -> None:
+    def finished(self, report: InputReport) -> None:
         """An input is done: built, current (skipped) or failed."""
 
     def close(self) -> None:
         """The run is over (also after an error)."""
 
 
-def event_line(report: dict[str, Any]) -> str:
-    if report["status"] != "ok":
-        return f"FAILED  {report['input']}: {report.get('error', {}).get('message')}"
-    if report.get("skipped"):
-        return f"current {report['input']} (unchanged since the last build)"
-    outputs = ", ".join(Path(o["path"]).name for o in report["outputs"])
-    seconds = sum(report.get("timings", {}).values())
-    line = f"ok      {report['input']} -> {outputs} ({seconds:.1f} s)"
-    doubt = doubt_of(report)
+def event_line(report: InputReport) -> str:
+    if not report.ok:
+        return f"FAILED  {report.input}: {report.error.message if report.error else None}"
+    if report.skipped:
+        return f"current {report.input} (unchanged since the last build)"
+    outputs = ", ".join(Path(o.path).name for o in report.outputs)
+    seconds = sum(report.timings.values())
+    line = f"ok      {report.input} -> {outputs} ({seconds:.1f} s)"
+    doubt = report.doubt
     return f"{line}\n        ⚠ structure in doubt: {doubt}" if doubt else line
-
-
-def doubt_of(report: dict[str, Any]) -> str | None:
-    """The reason an input's structure is in doubt (S104), if it is."""
-    doubt = report.get("structure", {}).get("doubt")
-    return str(doubt) if doubt else None
 
 
 class PlainProgress:
@@ -50,8 +46,8 @@ class PlainProgress:
     def planned(self, ids: list[str], building: list[str], jobs: int) -> None:
         pass
 
-    def finished(self, report: dict[str, Any]) -> None:
-        if report["status"] == "ok" and self.quiet and not doubt_of(report):
+    def finished(self, report: InputReport) -> None:
+        if report.ok and self.quiet and not report.doubt:
             return  # quiet, but a structure in doubt is still said
         print(event_line(report), file=self.out, flush=True)
 
@@ -91,17 +87,17 @@ class LiveProgress:
             self.started = time.monotonic()
         self.ticker.start()
 
-    def finished(self, report: dict[str, Any]) -> None:
-        ok = report["status"] == "ok"
+    def finished(self, report: InputReport) -> None:
+        ok = report.ok
         mark = self.paint("✓", GREEN) if ok else self.paint("✗", RED)
         line = event_line(report)
-        if report.get("skipped"):
+        if report.skipped:
             line = self.paint(line, DIM)
         with self.lock:
             self.done += 1
             self.failed += 0 if ok else 1
-            if report["id"] in self.queue:
-                self.queue.remove(report["id"])
+            if report.id in self.queue:
+                self.queue.remove(report.id)
             self.out.write(f"{CLEAR_LINE}{mark} {line}\n{self.status()}")
             self.out.flush()
 

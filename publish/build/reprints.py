@@ -3,18 +3,18 @@
 Each article gets a small sketch: the k smallest hashes of its character 5-grams (Han and
 digits only, so punctuation and spacing differences don't count). Two sketches estimate the
 Jaccard similarity of the full 5-gram sets; the batch compares sketches across inputs. Sketches
-are small lists of integers, so they travel in the per-input report.
+are small tuples of integers, so they travel in the per-input report.
 """
 
 from __future__ import annotations
 
 import heapq
 import zlib
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Sequence
 
 import regex
 
+from publish.build.report import Reprint, Sketch
 from publish.model import Issue
 
 SHINGLE = 5
@@ -33,7 +33,7 @@ def sketch(text: str, size: int = SKETCH_SIZE) -> list[int]:
     return sorted(heapq.nsmallest(size, hashes))
 
 
-def similarity(a: list[int], b: list[int], size: int = SKETCH_SIZE) -> float:
+def similarity(a: Sequence[int], b: Sequence[int], size: int = SKETCH_SIZE) -> float:
     """Bottom-k estimate of the Jaccard similarity of the two 5-gram sets."""
     if not a or not b:
         return 0.0
@@ -42,31 +42,16 @@ def similarity(a: list[int], b: list[int], size: int = SKETCH_SIZE) -> float:
     return sum(1 for h in union if h in both) / len(union)
 
 
-def article_sketches(issue: Issue) -> list[dict[str, Any]]:
+def article_sketches(issue: Issue) -> tuple[Sketch, ...]:
     out = []
     for article in issue.articles:
         text = "".join(b.text for b in article.blocks)
         if len(text) >= MIN_CHARS:
-            out.append({"id": article.id, "title": article.title, "sketch": sketch(text)})
-    return out
+            out.append(Sketch(article.id, article.title, tuple(sketch(text))))
+    return tuple(out)
 
 
-@dataclass(frozen=True, slots=True)
-class Reprint:
-    first: tuple[str, str, str]  # (input id, article id, title)
-    second: tuple[str, str, str]
-    similarity: float
-
-    def to_dict(self) -> dict[str, Any]:
-        keys = ("input", "article", "title")
-        return {
-            "a": dict(zip(keys, self.first, strict=True)),
-            "b": dict(zip(keys, self.second, strict=True)),
-            "similarity": round(self.similarity, 3),
-        }
-
-
-def find_reprints(sketches: dict[str, list[dict[str, Any]]]) -> list[Reprint]:
+def find_reprints(sketches: dict[str, tuple[Sketch, ...]]) -> list[Reprint]:
     """Article pairs from different inputs whose texts are near-identical.
 
     Candidates come from an index of each sketch's smallest hashes (near-duplicates share most
@@ -75,7 +60,7 @@ def find_reprints(sketches: dict[str, list[dict[str, Any]]]) -> list[Reprint]:
     index: dict[int, list[tuple[str, int]]] = {}
     for name, articles in sketches.items():
         for n, article in enumerate(articles):
-            for h in article["sketch"][:_INDEXED]:
+            for h in article.hashes[:_INDEXED]:
                 index.setdefault(h, []).append((name, n))
     shared: dict[tuple[tuple[str, int], tuple[str, int]], int] = {}
     for holders in index.values():
@@ -89,11 +74,11 @@ def find_reprints(sketches: dict[str, list[dict[str, Any]]]) -> list[Reprint]:
         if count < _MIN_SHARED:
             continue
         left, right = sketches[a[0]][a[1]], sketches[b[0]][b[1]]
-        score = similarity(left["sketch"], right["sketch"])
+        score = similarity(left.hashes, right.hashes)
         if score >= THRESHOLD:
             found.append(
                 Reprint(
-                    (a[0], left["id"], left["title"]), (b[0], right["id"], right["title"]), score
+                    (a[0], left.article, left.title), (b[0], right.article, right.title), score
                 )
             )
     return found

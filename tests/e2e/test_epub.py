@@ -41,7 +41,7 @@ pytestmark = pytest.mark.e2e
 def _build(seed: Path, dest: Path) -> tuple[Issue, Path]:
     issue = process(seed).issue
     ctx = build_context(issue, modified=build_time(EPOCH))
-    return issue, get_backend("epub").write(issue, ctx, dest / f"{issue.id}.epub")
+    return issue, get_backend("epub").write(issue, ctx, dest / f"{issue.id}.epub").path
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +118,7 @@ def traditional(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Iss
         issue = convert_issue(process(seed).issue, ScriptConfig(variant=variant))  # type: ignore[arg-type]
         ctx = build_context(issue, modified=build_time(EPOCH))
         dest = out / f"{issue.id}.{variant}.epub"
-        built[f"{seed.name}:{variant}"] = (issue, get_backend("epub").write(issue, ctx, dest))
+        built[f"{seed.name}:{variant}"] = (issue, get_backend("epub").write(issue, ctx, dest).path)
     return built
 
 
@@ -162,9 +162,9 @@ def test_two_builds_with_embedded_fonts_are_byte_identical(tmp_path: Path) -> No
     issue = convert_issue(process(SEEDS[-1]).issue, ScriptConfig(variant="s2tw"))
     ctx = build_context(issue, modified=build_time(EPOCH))
     paths = [
-        get_backend("epub-vertical", BackendOptions(embed_fonts=True)).write(
-            issue, ctx, tmp_path / f"{n}.epub"
-        )
+        get_backend("epub-vertical", BackendOptions(embed_fonts=True))
+        .write(issue, ctx, tmp_path / f"{n}.epub")
+        .path
         for n in ("a", "b")
     ]
     assert paths[0].read_bytes() == paths[1].read_bytes()
@@ -173,7 +173,7 @@ def test_two_builds_with_embedded_fonts_are_byte_identical(tmp_path: Path) -> No
 def test_vertical_edition(tmp_path: Path) -> None:
     issue = convert_issue(process(SEEDS[0]).issue, ScriptConfig(variant="s2tw"))
     ctx = build_context(issue, modified=build_time(EPOCH))
-    epub = get_backend("epub-vertical").write(issue, ctx, tmp_path / "v.vertical.epub")
+    epub = get_backend("epub-vertical").write(issue, ctx, tmp_path / "v.vertical.epub").path
     result = run_epubcheck(epub)
     assert result.ok, [f"{m.severity} {m.id}: {m.message}" for m in result.messages]
     opf = _xml(epub, "EPUB/content.opf")
@@ -292,8 +292,10 @@ def test_embedded_fonts_cover_every_character(
     if variant:
         issue = convert_issue(issue, ScriptConfig(variant=variant))  # type: ignore[arg-type]
     ctx = build_context(issue, modified=build_time(EPOCH))
-    epub = get_backend(backend, BackendOptions(embed_fonts=True)).write(
-        issue, ctx, tmp_path / "f.epub"
+    epub = (
+        get_backend(backend, BackendOptions(embed_fonts=True))
+        .write(issue, ctx, tmp_path / "f.epub")
+        .path
     )
     result = run_epubcheck(epub)
     assert result.ok, [f"{m.severity} {m.id}: {m.message}" for m in result.messages]
@@ -341,7 +343,7 @@ def test_spacing_stylesheet_follows_the_edition(
     taiwan = convert_issue(issue, ScriptConfig(variant="s2tw"))
     ctx = build_context(taiwan, modified=build_time(EPOCH))
     options = BackendOptions(page=PageSetup(typesetting=Typesetting(autospace="none")))
-    tw = get_backend("epub", options).write(taiwan, ctx, tmp_path / "tw.epub")
+    tw = get_backend("epub", options).write(taiwan, ctx, tmp_path / "tw.epub").path
     css = _css(tw, "spacing.css")
     assert "text-spacing-trim: space-all;" in css and "trim-start" not in css
     assert "text-autospace: no-autospace;" in css

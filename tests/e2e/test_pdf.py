@@ -24,7 +24,7 @@ import pypdf
 import pytest
 from pypdf.generic import DictionaryObject
 
-from publish.backends import BackendOptions, get_backend
+from publish.backends import BackendOptions, Written, get_backend
 from publish.backends import pdf as pdf_backend
 from publish.backends.pdf import PdfBackend, RefusedURL, StylesOnlyFetcher
 from publish.build.pipeline import process
@@ -110,7 +110,7 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     issue = process(seed(request.param)).issue
     ctx = build_context(issue, modified=WHEN)
     dest = tmp_path_factory.mktemp("pdf") / f"{request.param}.pdf"
-    assert PdfBackend().write(issue, ctx, dest) == dest
+    assert PdfBackend().write(issue, ctx, dest).path == dest
     reader = pypdf.PdfReader(dest)
     return Built(issue, ctx, dest, reader, tuple(p.extract_text() for p in reader.pages))
 
@@ -289,11 +289,9 @@ def tiny_issue(text: str = "这是一段正文，用来检查排版。") -> Issu
     )
 
 
-def write_tiny(dest: Path, issue: Issue | None = None) -> PdfBackend:
+def write_tiny(dest: Path, issue: Issue | None = None) -> Written:
     issue = issue or tiny_issue()
-    backend = PdfBackend()
-    backend.write(issue, build_context(issue, modified=WHEN), dest)
-    return backend
+    return PdfBackend().write(issue, build_context(issue, modified=WHEN), dest)
 
 
 @pytest.mark.e2e

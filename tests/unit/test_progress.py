@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 import re
 import time
-from typing import Any
 
 import pytest
 
 from publish.build.progress import LiveProgress, PlainProgress, for_stream
+from publish.build.report import ErrorInfo, InputReport, Output, Status
 
 
 class Terminal(io.StringIO):
@@ -17,10 +17,13 @@ class Terminal(io.StringIO):
         return True
 
 
-def report(name: str, status: str = "ok", **extra: Any) -> dict[str, Any]:
-    outputs = [{"path": f"build/{name}/{name}.zh-Hans.epub"}]
-    return {"input": f"seeds/{name}.txt", "id": name, "status": status, "outputs": outputs,
-            "timings": {"render": 1.25}, **extra}  # fmt: skip
+def report(name: str, status: Status = "ok", *, skipped: bool = False,
+           error: str | None = None) -> InputReport:  # fmt: skip
+    output = Output("epub", "zh-Hans", f"build/{name}/{name}.zh-Hans.epub", 1, "")
+    return InputReport(
+        f"seeds/{name}.txt", name, status, outputs=(output,), timings={"render": 1.25},
+        skipped=skipped, error=None if error is None else ErrorInfo(error),
+    )  # fmt: skip
 
 
 def test_a_pipe_gets_plain_lines_and_a_terminal_the_live_display(
@@ -40,7 +43,7 @@ def test_plain_lines_name_each_input_once() -> None:
     progress.planned(["a", "b", "c"], ["a", "c"], 2)
     progress.finished(report("a"))
     progress.finished(report("b", skipped=True))
-    progress.finished(report("c", "failed", error={"message": "input is empty"}))
+    progress.finished(report("c", "failed", error="input is empty"))
     progress.close()
     assert out.getvalue().splitlines() == [
         "ok      seeds/a.txt -> a.zh-Hans.epub (1.2 s)",
@@ -53,7 +56,7 @@ def test_quiet_plain_output_keeps_only_failures() -> None:
     out = io.StringIO()
     progress = PlainProgress(out, quiet=True)
     progress.finished(report("a"))
-    progress.finished(report("c", "failed", error={"message": "boom"}))
+    progress.finished(report("c", "failed", error="boom"))
     assert out.getvalue() == "FAILED  seeds/c.txt: boom\n"
 
 
@@ -68,7 +71,7 @@ def test_live_display_redraws_a_status_line_under_the_finished_inputs() -> None:
     progress.finished(report("b", skipped=True))
     time.sleep(0.05)  # the ticker redraws meanwhile
     progress.finished(report("c"))
-    progress.finished(report("d", "failed", error={"message": "boom"}))
+    progress.finished(report("d", "failed", error="boom"))
     progress.close()
     text = out.getvalue()
     screen = visible(text).split("\r")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from publish.build.report import Sketch
 from publish.build.reprints import find_reprints, similarity, sketch
 
 BASE = (
@@ -23,17 +24,11 @@ def test_different_texts_are_not_similar() -> None:
 
 def test_find_reprints_pairs_inputs() -> None:
     sketches = {
-        "print": [{"id": "a024", "title": "践行“四下基层”", "sketch": sketch(BASE)}],
-        "web": [
-            {
-                "id": "a001",
-                "title": "天津市和平区：践行“四下基层”",
-                "sketch": sketch("天津市" + BASE),
-            }
-        ],
-        "other": [{"id": "a001", "title": "别的", "sketch": sketch("完全不同的内容。" * 40)}],
+        "print": (Sketch("a024", "践行“四下基层”", tuple(sketch(BASE))),),
+        "web": (Sketch("a001", "天津市和平区：践行“四下基层”", tuple(sketch("天津市" + BASE))),),
+        "other": (Sketch("a001", "别的", tuple(sketch("完全不同的内容。" * 40))),),
     }
     (found,) = find_reprints(sketches)
-    assert found.to_dict()["a"]["input"] == "print"
-    assert found.to_dict()["b"]["input"] == "web"
+    assert found.to_json()["a"]["input"] == "print"
+    assert found.to_json()["b"]["input"] == "web"
     assert found.similarity > 0.9
