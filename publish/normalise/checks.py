@@ -12,10 +12,10 @@ from typing import Any
 
 import regex
 
+from publish.data import word_list
 from publish.edition import Edition, printed_edition
 from publish.model import Level
 from publish.normalise.document import Document, LineKind, NormaliseConfig, Outcome, Recorder
-from publish.normalise.wordlists import word_list
 from publish.text.chars import EMOJI_RE, quote_balance, traditional_text
 
 _DOUBLED = regex.compile(r"(\p{Han}{2,4})\1")

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 import regex
 
+from publish.data import word_list
 from publish.normalise.document import (
     ChangeKind,
     Document,
@@ -27,7 +28,6 @@ from publish.normalise.document import (
     text_neighbours,
 )
 from publish.normalise.web import FOLLOW_MAX, FOLLOW_PROMPT
-from publish.normalise.wordlists import word_list
 from publish.tags import Tag
 from publish.text.chars import PROSE_PUNCT, SENTENCE_END, ends_sentence
 from publish.text.names import is_author_field

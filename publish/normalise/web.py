@@ -14,6 +14,7 @@ from dataclasses import replace
 
 import regex
 
+from publish.data import word_list
 from publish.normalise.document import (
     ChangeKind,
     Document,
@@ -24,7 +25,6 @@ from publish.normalise.document import (
     Recorder,
     Sink,
 )
-from publish.normalise.wordlists import word_list
 from publish.tags import Tag
 from publish.text.chars import PROSE_PUNCT as _PROSE_PUNCT
 from publish.text.chars import ends_sentence

@@ -79,7 +79,7 @@ class Converted:
 
 @cache
 def default_overrides() -> tuple[tuple[str, str], ...]:
-    from publish.normalise.wordlists import word_list  # noqa: PLC0415
+    from publish.data import word_list  # noqa: PLC0415
 
     return tuple(parse_override(line) for line in sorted(word_list("script_overrides")))
 

@@ -7,7 +7,7 @@ from typing import Final
 
 import regex
 
-from publish.normalise.wordlists import word_list
+from publish.data import word_list
 
 
 @cache

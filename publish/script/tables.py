@@ -7,15 +7,8 @@ Generated tables (scripts/script_tables.py) are read once per process; the hand-
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
-from typing import Final
 
-_DATA: Final = "data"
-
-
-def _lines(name: str) -> list[str]:
-    text = resources.files("publish").joinpath(_DATA).joinpath(f"{name}.txt").read_text("utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+from publish.data import data_lines as _lines
 
 
 @cache

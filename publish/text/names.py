@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from typing import Final
 
 import regex
+
+from publish.data import data_lines
 
 _ORG_SUFFIX: Final = regex.compile(
     r"(?:党委|党组|工委|委员会|课题组|调研组|中心组|宣讲团|检察院|法院|研究院|研究所|研究室|政策研究室"
@@ -30,8 +31,7 @@ SLASH_AUTHOR: Final = regex.compile(
 @cache
 def surnames() -> tuple[frozenset[str], frozenset[str]]:
     """(single-character surnames, compound surnames)."""
-    text = resources.files("publish").joinpath("data").joinpath("surnames.txt").read_text("utf-8")
-    words = {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
+    words = {w for line in data_lines("surnames") for w in line.split()}
     return frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2)
 
 
