@@ -23,13 +23,12 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from publish.ingest.frontmatter import read_front_matter
+from publish.ingest.markdown_inline import Out, inline_lines
 from publish.ingest.reading import (
     InputFormat,
     Reading,
     Removal,
     SourceLine,
-    is_caption,
-    is_link_line,
     printed_captions,
     site_suffix,
 )
@@ -37,7 +36,6 @@ from publish.model import Diagnostic, IssueMeta, Level
 from publish.tags import Tag
 
 _TAG = regex.compile(r"<[^>]*>")
-_BREAK_TAG = regex.compile(r"^<br\s*/?>$", regex.IGNORECASE)
 
 
 # `**　　党建引领**`: CommonMark takes no `**` followed (or preceded) by a space for emphasis;
@@ -60,107 +58,6 @@ def _parser() -> MarkdownIt:
     # parsed (its target is dropped, never followed), `javascript:` ones too.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
     return md
-
-
-@dataclass
-class _Out:
-    """The lines, removals and diagnostics of one reading."""
-
-    lines: list[SourceLine] = field(default_factory=list)
-    removals: list[Removal] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    title: str | None = None
-
-    def remove(self, removal: Removal) -> None:
-        self.removals.append(removal)
-
-
-@dataclass
-class _Inline:
-    """One block's inline content being turned into lines (a soft break starts a new one)."""
-
-    first: int
-    tags: frozenset[Tag]
-    pieces: list[str] = field(default_factory=list)
-    lines: list[SourceLine] = field(default_factory=list)
-    captions: list[SourceLine] = field(default_factory=list)
-    at: int = 0
-    blank: int = 1
-    links: int = 0  # depth of links around the current text
-    linked: int = 0  # characters of the current line inside links, and in all
-    total: int = 0
-
-    def text(self, value: str) -> None:
-        self.pieces.append(value)
-        size = len("".join(value.split()))
-        self.total += size
-        self.linked += size if self.links else 0
-
-    def newline(self) -> None:
-        text = "".join(self.pieces)
-        if text.strip():
-            tags = self.tags | ({Tag.LINK} if is_link_line(self.linked, self.total) else set())
-            self.lines.append(SourceLine(text, self.first + self.at, self.blank, tags))
-            self.blank = 0
-        self.pieces = []
-        self.linked = self.total = 0
-        self.at += 1
-
-    def finish(self) -> list[SourceLine]:
-        self.newline()
-        return self.lines + self.captions
-
-
-def _inline(token: Token, tags: frozenset[Tag], out: _Out, blank: int) -> list[SourceLine]:
-    first = token.map[0] + 1 if token.map else 0
-    state = _Inline(first, tags, blank=blank)
-    children = token.children or []
-    for child in children:
-        _inline_child(child, state, out)
-    lines = state.finish()
-    if _all_strong(children) and lines:
-        lines = [SourceLine(x.text, x.line, x.blank_before, x.tags | {Tag.BOLD}) for x in lines]
-    return lines
-
-
-def _all_strong(children: Sequence[Token]) -> bool:
-    """`**一、聚焦急难愁盼**`: the whole paragraph is bold (a subheading, usually)."""
-    kinds = [c.type for c in children if not (c.type == "text" and not c.content.strip())]
-    return len(kinds) >= 3 and kinds[0] == "strong_open" and kinds[-1] == "strong_close"
-
-
-def _inline_child(child: Token, state: _Inline, out: _Out) -> None:
-    line = state.first + state.at
-    kind = child.type
-    if kind in ("text", "code_inline"):
-        state.text(child.content)
-    elif kind in ("softbreak", "hardbreak"):
-        state.newline()
-    elif kind == "image":
-        _image(child, state, out, line)
-    elif kind == "link_close":
-        state.links -= 1
-    elif kind == "link_open":
-        state.links += 1
-        href = str(child.attrs.get("href", ""))
-        out.remove(
-            Removal("M103", "markdown-link", line, "mark", f"→ {href}", "the link's text is kept")
-        )
-    elif kind == "footnote_ref":
-        state.text(f"[{child.meta['label']}]")
-    elif kind == "html_inline":
-        if _BREAK_TAG.match(child.content.strip()):
-            state.newline()
-        else:
-            out.remove(Removal("M105", "markdown-html", line, "mark", child.content))
-
-
-def _image(child: Token, state: _Inline, out: _Out, line: int) -> None:
-    alt = child.content.strip()
-    src = str(child.attrs.get("src", ""))
-    out.remove(Removal("M102", "markdown-image", line, "drop", f"![{alt}]({src})"))
-    if is_caption(alt, out.title):
-        state.captions.append(SourceLine(alt, line, 0, frozenset({Tag.CAPTION})))
 
 
 @dataclass
@@ -199,7 +96,7 @@ class _Context:
 def read_markdown(text: str) -> Reading:
     """Parse a markdown input into tagged lines, metadata and removals."""
     tokens = _parser().parse(_flanking(text))
-    out = _Out()
+    out = Out()
     meta = IssueMeta()
     front = next((t for t in tokens if t.type == "front_matter"), None)
     if front is not None:
@@ -227,7 +124,7 @@ def _first_heading(tokens: Sequence[Token]) -> str | None:
     return None
 
 
-def _front_matter(token: Token, out: _Out) -> IssueMeta:
+def _front_matter(token: Token, out: Out) -> IssueMeta:
     end = token.map[1] if token.map else 0
     out.remove(Removal("M101", "front-matter", 1, "mark", "---"))
     meta, report = read_front_matter(token.content)
@@ -244,7 +141,7 @@ def _title_line(front: Token | None) -> int:
     return at + 2
 
 
-def _with_title(out: _Out, meta: IssueMeta, front: Token | None) -> list[SourceLine]:
+def _with_title(out: Out, meta: IssueMeta, front: Token | None) -> list[SourceLine]:
     """A front matter's title the body does not print is printed once, as the first heading, so
     the article has its title."""
     lines = out.lines
@@ -256,7 +153,7 @@ def _with_title(out: _Out, meta: IssueMeta, front: Token | None) -> list[SourceL
     return [SourceLine(meta.title, _title_line(front), 1, frozenset({Tag.HEADING})), *lines]
 
 
-def _block(tokens: Sequence[Token], index: int, token: Token, ctx: _Context, out: _Out) -> None:
+def _block(tokens: Sequence[Token], index: int, token: Token, ctx: _Context, out: Out) -> None:
     kind = token.type
     handler = _OPENERS.get(kind)
     if handler is not None:
@@ -272,14 +169,14 @@ def _block(tokens: Sequence[Token], index: int, token: Token, ctx: _Context, out
         out.remove(Removal("M106", "markdown-rule", line, "drop", token.markup))
 
 
-def _inline_block(opener: Token, token: Token, ctx: _Context, out: _Out) -> None:
+def _inline_block(opener: Token, token: Token, ctx: _Context, out: Out) -> None:
     if opener.type in ("th_open", "td_open"):
         ctx.row.append(" ".join(token.content.split()))
         ctx.row_line = token.map[0] + 1 if token.map else ctx.row_line
         return
     if _grid_table(token, out):
         return
-    lines = _inline(token, ctx.tags(), out, 1)
+    lines = inline_lines(token, ctx.tags(), out, 1)
     if ctx.footnote_first and lines:
         first = lines[0]
         label = f"[{ctx.footnote}] "
@@ -297,7 +194,7 @@ _GRID_RULER = regex.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
 _PIPE_ROW = regex.compile(r"^\s*\|(.+)\|\s*$")
 
 
-def _grid_table(token: Token, out: _Out) -> bool:
+def _grid_table(token: Token, out: Out) -> bool:
     rows = token.content.split("\n")
     if not any(_GRID_RULER.match(r) for r in rows):
         return False
@@ -327,7 +224,7 @@ def _numbered(line: SourceLine, ctx: _Context) -> SourceLine:
     return SourceLine(f"{number}{current.mark}{line.text}", line.line, line.blank_before, line.tags)
 
 
-def _open_list(token: Token, ctx: _Context, _out: _Out) -> None:
+def _open_list(token: Token, ctx: _Context, _out: Out) -> None:
     if token.type == "bullet_list_open":
         ctx.lists.append(_List(ordered=False))
     else:
@@ -335,51 +232,51 @@ def _open_list(token: Token, ctx: _Context, _out: _Out) -> None:
         ctx.lists.append(_List(ordered=True, number=start, mark=token.markup or "."))
 
 
-def _close_list(_token: Token, ctx: _Context, _out: _Out) -> None:
+def _close_list(_token: Token, ctx: _Context, _out: Out) -> None:
     if ctx.lists:
         ctx.lists.pop()
 
 
-def _open_item(_token: Token, ctx: _Context, _out: _Out) -> None:
+def _open_item(_token: Token, ctx: _Context, _out: Out) -> None:
     ctx.item_open = True
 
 
-def _quote(delta: int) -> Callable[[Token, _Context, _Out], None]:
-    def run(_token: Token, ctx: _Context, _out: _Out) -> None:
+def _quote(delta: int) -> Callable[[Token, _Context, Out], None]:
+    def run(_token: Token, ctx: _Context, _out: Out) -> None:
         ctx.quote += delta
 
     return run
 
 
-def _open_footnote(token: Token, ctx: _Context, _out: _Out) -> None:
+def _open_footnote(token: Token, ctx: _Context, _out: Out) -> None:
     ctx.footnote = str(token.meta.get("label", ""))
     ctx.footnote_first = True
     ctx.item_open = False
 
 
-def _close_footnote(_token: Token, ctx: _Context, _out: _Out) -> None:
+def _close_footnote(_token: Token, ctx: _Context, _out: Out) -> None:
     ctx.footnote = None
 
 
-def _open_heading(_token: Token, ctx: _Context, _out: _Out) -> None:
+def _open_heading(_token: Token, ctx: _Context, _out: Out) -> None:
     ctx.heading = True
 
 
-def _close_heading(_token: Token, ctx: _Context, _out: _Out) -> None:
+def _close_heading(_token: Token, ctx: _Context, _out: Out) -> None:
     ctx.heading = False
 
 
-def _open_row(_token: Token, ctx: _Context, _out: _Out) -> None:
+def _open_row(_token: Token, ctx: _Context, _out: Out) -> None:
     ctx.row = []
 
 
-def _open_table(token: Token, _ctx: _Context, out: _Out) -> None:
+def _open_table(token: Token, _ctx: _Context, out: Out) -> None:
     first, last = token.map if token.map else (0, 0)
     what = f"a table of {last - first} lines"
     out.remove(Removal("M104", "markdown-table", first + 1, "mark", what, "a line per row"))
 
 
-def _close_row(token: Token, ctx: _Context, out: _Out) -> None:
+def _close_row(token: Token, ctx: _Context, out: Out) -> None:
     cells = tuple(c for c in ctx.row if c)
     if not cells:
         out.remove(Removal("M104", "markdown-table", ctx.row_line, "drop", "| |"))
@@ -387,7 +284,7 @@ def _close_row(token: Token, ctx: _Context, out: _Out) -> None:
     out.lines.append(SourceLine(" ".join(cells), ctx.row_line, 1, frozenset({Tag.TABLE}), cells))
 
 
-def _fence(token: Token, ctx: _Context, out: _Out) -> None:
+def _fence(token: Token, ctx: _Context, out: Out) -> None:
     """A code fence's lines stay as text (nothing is lost) and the fence is reported."""
     first = token.map[0] + 1 if token.map else 0
     out.remove(
@@ -402,7 +299,7 @@ def _fence(token: Token, ctx: _Context, out: _Out) -> None:
             out.lines.append(SourceLine(text, first + 1 + offset, 1 if offset == 0 else 0, tags))
 
 
-def _html_block(token: Token, out: _Out) -> None:
+def _html_block(token: Token, out: Out) -> None:
     """Raw HTML between blocks (`<section>`, `<!-- 12 -->`): its text stays, the tags go."""
     first = token.map[0] + 1 if token.map else 0
     for offset, raw in enumerate(token.content.splitlines()):

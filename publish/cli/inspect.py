@@ -1,0 +1,73 @@
+"""`publish clean`, `publish inspect` and `publish rules`: one input's text and structure."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from typing import TextIO
+
+from publish.cli.options import encoding_of
+from publish.errors import EXIT_OK
+
+
+def cmd_clean(args: argparse.Namespace, out: TextIO) -> int:
+    from publish.build.pipeline import process, review_of  # noqa: PLC0415
+    from publish.build.report import dump, review_report  # noqa: PLC0415
+    from publish.files import write_text_atomic  # noqa: PLC0415
+    from publish.render.plaintext import render_text  # noqa: PLC0415
+
+    processed = process(args.path, encoding=encoding_of(args))
+    out.write(render_text(processed.issue))
+    if args.report:
+        source = processed.source
+        report = review_report(str(source.path), source.id, review_of(processed))
+        write_text_atomic(args.report, dump(report))
+    return EXIT_OK
+
+
+def cmd_inspect(args: argparse.Namespace, out: TextIO) -> int:
+    from publish.build.pipeline import process  # noqa: PLC0415
+    from publish.model import to_jsonable  # noqa: PLC0415
+
+    issue = process(args.path, encoding=encoding_of(args)).issue
+    if args.json:
+        out.write(json.dumps(to_jsonable(issue), ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    meta = issue.meta
+    print(meta.display_title, file=out)
+    details = [
+        v
+        for v in (meta.publisher, meta.issn and f"ISSN {meta.issn}", meta.cn and f"CN {meta.cn}")
+        if v
+    ]
+    if details:
+        print("  " + " · ".join(details), file=out)
+    for section in issue.sections:
+        print(f"\n{section.title or '(无栏目)'}", file=out)
+        for a in section.articles:
+            page = f" p.{a.page}" if a.page else ""
+            paragraphs = sum(1 for b in a.blocks if b.type.value == "paragraph")
+            byline = f" — {a.byline}" if a.byline else ""
+            print(
+                f"  · {a.title}{byline}{page}  [{paragraphs}¶, L{a.span.first}-{a.span.last}]",
+                file=out,
+            )
+    linked = sum(1 for c in issue.contents if c.article_id)
+    print(f"\ncontents: {len(issue.contents)} entries, {linked} matched to articles", file=out)
+    levels = Counter(d.level.value for d in issue.diagnostics)
+    summary = ", ".join(f"{n} {lvl}" for lvl, n in sorted(levels.items())) or "none"
+    print(f"diagnostics: {summary}", file=out)
+    for d in issue.diagnostics:
+        if d.level.value != "info":
+            print(f"  {d.code} L{d.line}: {d.message}", file=out)
+    return EXIT_OK
+
+
+def cmd_rules(_args: argparse.Namespace, out: TextIO) -> int:
+    from publish.normalise import RULES  # noqa: PLC0415
+
+    for rule in RULES:
+        flag = " (flag only)" if rule.flag_only else ""
+        print(f"{rule.code}  {rule.name:28} {rule.summary}{flag}", file=out)
+    return EXIT_OK
