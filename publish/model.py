@@ -39,6 +39,16 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Code:
+    """A change or diagnostic code and what it says: each code has one owner (a rule, a reader
+    or a stage's registry) and one meaning; docs/diagnostics.md lists them all."""
+
+    code: str
+    summary: str
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """Something uncertain or suspicious, with a stable code and the input line."""
 

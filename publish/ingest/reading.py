@@ -32,13 +32,16 @@ class ReaderCode:
     name: str
     format: InputFormat
     summary: str
+    kind: str = "change"  # "diagnostic": a warning in the report; "change and diagnostic": both
 
 
 READER_CODES = (
     ReaderCode("I001", "truncated-file", InputFormat.TEXT,
-               "A file that ends inside a character is decoded without it (a warning)."),
+               "A file that ends inside a character is decoded without it (a warning).",
+               "diagnostic"),
     ReaderCode("I002", "implausible-override", InputFormat.TEXT,
-               "The encoding named for an input gives implausible text (a warning)."),
+               "The encoding named for an input gives implausible text (a warning).",
+               "diagnostic"),
     ReaderCode("M101", "front-matter", InputFormat.MARKDOWN,
                "Front matter (title, url, source, date, author) becomes metadata."),
     ReaderCode("M102", "markdown-image", InputFormat.MARKDOWN,
@@ -52,7 +55,8 @@ READER_CODES = (
     ReaderCode("M106", "markdown-rule", InputFormat.MARKDOWN,
                "Thematic breaks (`---`, `***`) are dropped."),
     ReaderCode("M107", "code-fence", InputFormat.MARKDOWN,
-               "A code fence's lines are kept as text, with a warning."),
+               "A code fence's lines are kept as text, with a warning.",
+               "change and diagnostic"),
     ReaderCode("H101", "html-metadata", InputFormat.HTML,
                "The page's title, author, date, site and address become metadata."),
     ReaderCode("H102", "html-boilerplate", InputFormat.HTML,

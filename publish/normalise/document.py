@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Literal
+from typing import Final, Literal
 
 import regex
 
 from publish.edition import Edition
 from publish.ingest.reading import InputFormat, Reading
-from publish.model import Diagnostic, Level
+from publish.model import Code, Diagnostic, Level
 from publish.tags import Tag
 from publish.text.chars import SENTENCE_END
 
@@ -303,6 +303,13 @@ def regex_rule(
         return substitute(text, compiled, replace_match)
 
     return text_rule(code, name, transform, applies=applies)
+
+
+# What the splitting into lines reports before any rule runs.
+DOCUMENT_CODES: Final = (
+    Code("W100", "A line of only spaces is dropped (it counts as a blank line).",
+         "whitespace-only-line"),
+)  # fmt: skip
 
 
 def to_document(text: str) -> tuple[Document, tuple[Change, ...]]:

@@ -14,7 +14,14 @@ from typing import Final
 
 import regex
 
+from publish.model import Code
 from publish.script.corrections import hair_spans
+
+SCRIPT_CODES: Final = (
+    Code("T101", "A conversion that is usually wrong in running text, or a character left to "
+                 "OpenCC's one-character guess (a warning; an error with `--strict-script`).",
+         "suspicious-conversion"),
+)  # fmt: skip
 
 _SUSPECT: Final = regex.compile(
     r"[髮瞭纔乾範]"

@@ -39,3 +39,34 @@ def test_every_structure_code_emitted_is_documented() -> None:
         for path in (ROOT / "publish" / package).glob("*.py"):
             emitted.update(regex.findall(r"\"(S\d{3})\"", path.read_text("utf-8")))
     assert emitted <= documented, f"undocumented: {sorted(emitted - documented)}"
+
+
+def test_diagnostics_page_is_current() -> None:
+    assert (ROOT / "docs" / "diagnostics.md").read_text("utf-8") == rule_catalogue.diagnostics(), (
+        "docs/diagnostics.md is stale: run `make docs`"
+    )
+
+
+def test_every_code_has_one_owner_and_every_code_emitted_is_listed() -> None:
+    import regex
+
+    listed = [row[0] for row in rule_catalogue.all_codes()]
+    assert len(listed) == len(set(listed)), "a code is registered twice"
+    emitted: set[str] = set()
+    for path in (ROOT / "publish").rglob("*.py"):
+        emitted.update(regex.findall(r"\"([A-Z]\d{3})\"", path.read_text("utf-8")))
+    assert emitted <= set(listed), f"not in docs/diagnostics.md: {sorted(emitted - set(listed))}"
+
+
+def test_the_package_docstring_names_functions_that_exist() -> None:
+    import importlib
+
+    import regex
+
+    import publish
+
+    named = regex.findall(r"(publish(?:\.\w+)+)\(", publish.__doc__ or "")
+    assert named
+    for dotted in named:
+        module, _, function = dotted.rpartition(".")
+        assert hasattr(importlib.import_module(module), function), dotted
