@@ -7,16 +7,15 @@ in it, say) is read line by line as `key: value`. Every line is reported with wh
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from typing import Any
 
 import regex
 import yaml
 
+from publish.ingest.reading import declared_meta
 from publish.model import IssueMeta
 
 _URL = regex.compile(r"^(?:https?|ftp)://\S+$")
-_ISO = regex.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _KEY_VALUE = regex.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 _WIKILINK = regex.compile(r"\[\[([^\]|]+)(?:\|[^\]]*)?\]\]")
 
@@ -56,14 +55,6 @@ def _parse(content: str) -> dict[str, Any]:
     return found
 
 
-def _iso(text: str) -> str | None:
-    found = _ISO.search(text)
-    if found is None:
-        return None
-    year, month, day = (int(g) for g in found.groups())
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
-
 def _fields(data: dict[str, Any]) -> dict[str, tuple[str, str]]:
     """IssueMeta field -> (its value, the key it came from)."""
     chosen: dict[str, tuple[str, str]] = {}
@@ -86,15 +77,7 @@ def read_front_matter(content: str) -> tuple[IssueMeta, list[tuple[int, str, str
     """The metadata, and for each line (its index, text, what became of it) for the report."""
     chosen = _fields(_parse(content))
     values = {name: value for name, (value, _) in chosen.items()}
-    meta = IssueMeta(
-        title=values.get("title"),
-        url=values.get("url"),
-        source_site=values.get("source_site"),
-        author=values.get("author"),
-        date_text=values.get("date_text"),
-    )
-    if meta.date_text:
-        meta = replace(meta, date=_iso(meta.date_text))
+    meta = declared_meta(values)
     by_key = {key: name for name, (_, key) in chosen.items()}
     report = []
     for index, line in enumerate(content.splitlines()):

@@ -3,15 +3,15 @@ then trafilatura's guesses; each value keeps the source line it came from, for t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import regex
 from lxml import etree
 
+from publish.ingest.reading import declared_meta
 from publish.model import IssueMeta
 
 _SPACE = regex.compile(r"[\s\u00a0\u3000]+")
-_ISO = regex.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _NAME_LIKE = regex.compile(r"^[^，。,；;！？!?:：]{1,20}$")
 
 
@@ -74,16 +74,4 @@ def page_meta(tree: etree._Element, guessed: dict[str, str]) -> dict[str, Found]
 
 
 def issue_meta(found: dict[str, Found]) -> IssueMeta:
-    values = {name: f.value for name, f in found.items()}
-    meta = IssueMeta(
-        title=values.get("title"),
-        url=values.get("url"),
-        source_site=values.get("source_site"),
-        author=values.get("author"),
-        date_text=values.get("date_text"),
-    )
-    iso = _ISO.search(meta.date_text or "")
-    if iso:
-        year, month, day = (int(g) for g in iso.groups())
-        meta = replace(meta, date=f"{year:04d}-{month:02d}-{day:02d}")
-    return meta
+    return declared_meta({name: f.value for name, f in found.items()})

@@ -175,3 +175,23 @@ def site_of(page_title: str, title: str) -> str | None:
     if found is None or _SQUEEZE.sub("", found.group("title")) != _SQUEEZE.sub("", title):
         return None
     return found.group("site")
+
+
+_ISO_DATE = regex.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+
+
+def declared_meta(values: dict[str, str]) -> IssueMeta:
+    """What an input declares about itself (front matter, `<meta>` tags) as metadata: title,
+    address, site, author and date (the date also as ISO 8601 when it spells one)."""
+    meta = IssueMeta(
+        title=values.get("title"),
+        url=values.get("url"),
+        source_site=values.get("source_site"),
+        author=values.get("author"),
+        date_text=values.get("date_text"),
+    )
+    found = _ISO_DATE.search(meta.date_text or "")
+    if found is None:
+        return meta
+    year, month, day = (int(g) for g in found.groups())
+    return replace(meta, date=f"{year:04d}-{month:02d}-{day:02d}")

@@ -109,25 +109,28 @@ def _byline(ctx: CueContext, i: int) -> Start | None:
     )
     if not (is_byline(nxt.text) or bare):
         return None
-    if is_byline(line.text) or bare_byline(line) or line.text.startswith(("——", "—")):
-        return None
-    first = title_from(ctx.body, i, ctx.taken, ctx.sections)
-    if ctx.starts and first <= ctx.starts[-1].title[1]:
-        first = i
-    return Start(head=first, title=(first, i), cue="byline")
+    return _title_ending_at(ctx, i, "byline")
 
 
 def _dateline(ctx: CueContext, i: int) -> Start | None:
     """A headline over a paragraph that opens with a news dateline (`本报讯（记者 张三）`)."""
-    line, nxt = ctx.body[i], ctx.line(i + 1)
+    nxt = ctx.line(i + 1)
     if nxt is None or _under_listed_title(ctx, i) or not DATELINE.match(nxt.text):
         return None
+    return _title_ending_at(ctx, i, "dateline")
+
+
+def _title_ending_at(ctx: CueContext, i: int, cue: str) -> Start | None:
+    """An article whose title ends at line `i` (over its byline or dateline), unless the line
+    is itself a byline or a signature; the title runs up from there, never into the last
+    article's title."""
+    line = ctx.body[i]
     if is_byline(line.text) or bare_byline(line) or line.text.startswith(("——", "—")):
         return None
     first = title_from(ctx.body, i, ctx.taken, ctx.sections)
     if ctx.starts and first <= ctx.starts[-1].title[1]:
         first = i
-    return Start(head=first, title=(first, i), cue="dateline")
+    return Start(head=first, title=(first, i), cue=cue)
 
 
 def _kicker(ctx: CueContext, i: int) -> Start | None:
