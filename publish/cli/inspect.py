@@ -9,6 +9,7 @@ from typing import TextIO
 
 from publish.cli.options import encoding_of
 from publish.errors import EXIT_OK
+from publish.model import Article, BlockType, Issue, Level
 
 
 def cmd_clean(args: argparse.Namespace, out: TextIO) -> int:
@@ -34,34 +35,42 @@ def cmd_inspect(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         out.write(json.dumps(to_jsonable(issue), ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
-    meta = issue.meta
-    print(meta.display_title, file=out)
-    details = [
-        v
-        for v in (meta.publisher, meta.issn and f"ISSN {meta.issn}", meta.cn and f"CN {meta.cn}")
-        if v
-    ]
-    if details:
-        print("  " + " · ".join(details), file=out)
+    _print_masthead(issue, out)
     for section in issue.sections:
         print(f"\n{section.title or '(无栏目)'}", file=out)
-        for a in section.articles:
-            page = f" p.{a.page}" if a.page else ""
-            paragraphs = sum(1 for b in a.blocks if b.type.value == "paragraph")
-            byline = f" — {a.byline}" if a.byline else ""
-            print(
-                f"  · {a.title}{byline}{page}  [{paragraphs}¶, L{a.span.first}-{a.span.last}]",
-                file=out,
-            )
+        for article in section.articles:
+            print(_article_line(article), file=out)
+    _print_findings(issue, out)
+    return EXIT_OK
+
+
+def _print_masthead(issue: Issue, out: TextIO) -> None:
+    meta = issue.meta
+    print(meta.display_title, file=out)
+    issn, cn = meta.issn and f"ISSN {meta.issn}", meta.cn and f"CN {meta.cn}"
+    details = [v for v in (meta.publisher, issn, cn) if v]
+    if details:
+        print("  " + " · ".join(details), file=out)
+
+
+def _article_line(article: Article) -> str:
+    page = f" p.{article.page}" if article.page else ""
+    paragraphs = sum(1 for b in article.blocks if b.type is BlockType.PARAGRAPH)
+    byline = f" — {article.byline}" if article.byline else ""
+    where = f"L{article.span.first}-{article.span.last}"
+    return f"  · {article.title}{byline}{page}  [{paragraphs}¶, {where}]"
+
+
+def _print_findings(issue: Issue, out: TextIO) -> None:
+    """How the contents matched, and every diagnostic above the informative ones."""
     linked = sum(1 for c in issue.contents if c.article_id)
     print(f"\ncontents: {len(issue.contents)} entries, {linked} matched to articles", file=out)
     levels = Counter(d.level.value for d in issue.diagnostics)
     summary = ", ".join(f"{n} {lvl}" for lvl, n in sorted(levels.items())) or "none"
     print(f"diagnostics: {summary}", file=out)
     for d in issue.diagnostics:
-        if d.level.value != "info":
+        if d.level is not Level.INFO:
             print(f"  {d.code} L{d.line}: {d.message}", file=out)
-    return EXIT_OK
 
 
 def cmd_rules(_args: argparse.Namespace, out: TextIO) -> int:

@@ -221,7 +221,7 @@ def _name_cell(text: str, number: int) -> ContentsLine | None:
     return None
 
 
-def read_line(  # noqa: PLR0911 - one kind of line after another
+def read_line(
     text: str,
     number: int,
     *,
@@ -235,32 +235,52 @@ def read_line(  # noqa: PLR0911 - one kind of line after another
     `two_columns`: the page is set in two columns (a bare cell may be a column name)."""
     text = text.strip()
     if cells and len(cells) > 1:
-        first = _paged(cells[0], number)
-        author = " ".join(c for c in cells[1:] if c.strip()) or None
-        if first is not None and first.kind is Kind.ENTRY:
-            return [_replace(first, author=author or first.author, author_guessed=False)]
+        if (entry := _cell_entry(cells, number)) is not None:
+            return [entry]
         text = " ".join(cells)
     if _MARKER.match(text) or _FOLIO.match(text):
         return [ContentsLine(Kind.MARKER, text, number)]
     pair = _columns(f"■ {text}" if bullet else text, number, weak=two_columns)
     if pair is not None:
         return pair
+    section, text = _section_or_rest(text, number, bullet=bullet)
+    if section is not None:
+        return [section]
+    return [_plain_line(text, number, leader=leader)]
+
+
+def _cell_entry(cells: tuple[str, ...], number: int) -> ContentsLine | None:
+    """A table row whose first cell is an entry: the other cells are its author."""
+    first = _paged(cells[0], number)
+    if first is None or first.kind is not Kind.ENTRY:
+        return None
+    author = " ".join(c for c in cells[1:] if c.strip()) or None
+    return _replace(first, author=author or first.author, author_guessed=False)
+
+
+def _section_or_rest(text: str, number: int, *, bullet: bool) -> tuple[ContentsLine | None, str]:
+    """A column name (bulleted, or in brackets), or the text left once a bullet is off."""
     bulleted = _BULLET.match(text)
     if bullet or bulleted:
         name = bulleted.group("name") if bulleted else text
         if _paged(name, number) is None or bullet:
-            return [ContentsLine(Kind.SECTION, _section_name(name), number)]
+            return ContentsLine(Kind.SECTION, _section_name(name), number), text
         text = name
     if (bracketed := _BRACKETED.match(text)) and not bracketed.group("name").isdigit():
-        return [ContentsLine(Kind.SECTION, _section_name(bracketed.group("name")), number)]
+        return ContentsLine(Kind.SECTION, _section_name(bracketed.group("name")), number), text
+    return None, text
+
+
+def _plain_line(text: str, number: int, *, leader: bool) -> ContentsLine:
+    """A subtitle, an entry with its page, a teaser sentence, or text (a title, an author)."""
     if _SUBTITLE.match(text):
-        return [ContentsLine(Kind.SUBTITLE, text.lstrip("—─－ ").strip(), number)]
+        return ContentsLine(Kind.SUBTITLE, text.lstrip("—─－ ").strip(), number)
     paged = _paged(text, number, leader=leader)
     if paged is not None:
-        return [paged]
+        return paged
     if ends_sentence(text) and "。" in text and len(text) >= 8:
-        return [ContentsLine(Kind.TEASER, text, number)]
-    return [_with_prefix(_slashed_text(text, number))]
+        return ContentsLine(Kind.TEASER, text, number)
+    return _with_prefix(_slashed_text(text, number))
 
 
 def _slashed_text(text: str, number: int) -> ContentsLine:

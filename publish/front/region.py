@@ -10,7 +10,7 @@ starts: at running prose, or at a title the contents listed, printed again over 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 import regex
@@ -186,66 +186,94 @@ def _repeats(text: str, titles: list[str]) -> bool:
     )
 
 
+@dataclass
+class _Walk:
+    """The forward walk over the block: what it has read so far."""
+
+    lines: Sequence[Line]
+    shapes: dict[int, Shape]
+    order: list[int]
+    end: int  # the last line certainly in the block
+    titles: list[str] = field(default_factory=list)  # the listed titles, as keys
+    sections: set[str] = field(default_factory=set)  # the listed columns, as keys
+    pending: list[int] = field(default_factory=list)  # after `end`, kept only if it goes on
+    paged: int = 0  # entries with a page number
+    closed: bool = False  # the last certain line is a masthead field: the front matter ends
+    listed: bool = False  # entries or columns have been read
+    prior: int | None = None  # the text line before
+
+    @property
+    def unpaged(self) -> bool:
+        return self.paged < _MIN_ENTRIES
+
+    def prose_begins(self, index: int) -> bool:
+        """Running prose; a sentence with entries after it is a teaser, and a teaser-shaped
+        one is kept pending (the body may begin after it: `_entry_tail`)."""
+        here, text = self.shapes[index], self.lines[index].text
+        if (
+            not here.prose
+            or is_notice(text)
+            or _entries_follow(self.shapes, self.order, index)
+            or (self.unpaged and _unpaged_teaser(self.lines, self.shapes, self.order, index))
+        ):
+            return False
+        if _teaser_shaped(text):
+            self.pending.append(index)
+        return True
+
+    def printed_again(self, index: int) -> bool:
+        """The body prints a listed title or column (and no entries go on after it)."""
+        here, text = self.shapes[index], self.lines[index].text
+        again = _repeats(text, self.titles) or (_key(text) in self.sections and not here.strong)
+        return again and not _entries_follow(self.shapes, self.order, index)
+
+    def take(self, index: int) -> bool:
+        """Read one line into the block; False when too many uncertain lines have gone by."""
+        here, text = self.shapes[index], self.lines[index].text
+        prior, self.prior = self.prior, index
+        value = prior is not None and is_label_alone(self.lines[prior].text)
+        value = value and len(text) <= _VALUE_MAX
+        if here.strong or value:
+            # A masthead after the entries closes the front matter (not one printed first).
+            self.closed = (here.masthead or value) and (self.listed or bool(self.pending))
+            self.listed = self.listed or here.section or bool(self.pending and not self.closed)
+            self.end, self.pending = index, []
+            self.paged += here.paged
+        else:
+            self.pending.append(index)
+            if len(self.pending) > (_UNPAGED_MAX if self.unpaged else _PENDING_MAX):
+                return False
+        if here.section:
+            self.sections.add(_key(text.strip("■□◆●【】〔〕 ")))
+        self.sections.update(_key(name) for name in here.columns)
+        if _lists_title(self.lines, self.shapes, self.order, index, unpaged=self.unpaged):
+            self.titles.append(_key(here.title))
+        return True
+
+    def starts_body(self, index: int) -> bool:
+        """The line after this one prints a listed title or column: the body begins."""
+        position = self.order.index(index)
+        if position + 1 >= len(self.order):
+            return False
+        following = self.lines[self.order[position + 1]].text
+        return _repeats(following, self.titles) or _key(following) in self.sections
+
+
 def _extend_forward(
     lines: Sequence[Line], shapes: dict[int, Shape], order: list[int], at: int, stop: int
 ) -> int:
     """The last line of the block: past entries, column names, masthead fields and notices,
     up to the first running prose or the first listed title printed again."""
-    titles: list[str] = []
-    sections: set[str] = set()
-    end = at
-    pending: list[int] = []  # lines after the last certain one, kept only if it goes on
-    paged = 0
-    closed = False  # the last certain line is a masthead field: the front matter ends there
-    listed = False  # entries or columns have been read
-    prior: int | None = None  # the text line before
+    walk = _Walk(lines, shapes, order, end=at)
     for index in order[order.index(at) :]:
-        if index >= stop:
+        if index >= stop or walk.prose_begins(index):
             break
-        here = shapes[index]
-        text = lines[index].text
-        if (
-            here.prose
-            and not is_notice(text)
-            and not _entries_follow(shapes, order, index)
-            and not (paged < _MIN_ENTRIES and _unpaged_teaser(lines, shapes, order, index))
-        ):
-            if _teaser_shaped(text):
-                pending.append(index)  # kept if the body begins after it (`_entry_tail`)
-            break  # running prose; a sentence with entries after it is a teaser
-        printed_again = _repeats(text, titles) or (_key(text) in sections and not here.strong)
-        if index > at and printed_again and not _entries_follow(shapes, order, index):
-            break  # the body prints a listed title or column (no entries go on after it)
-        value = prior is not None and is_label_alone(lines[prior].text) and len(text) <= _VALUE_MAX
-        prior = index
-        if here.strong or value:
-            # A masthead after the entries closes the front matter (not one printed first).
-            closed = (here.masthead or value) and (listed or bool(pending))
-            listed = listed or here.section or bool(pending and not closed)
-            end, pending = index, []
-            paged += here.paged
-        else:
-            pending.append(index)
-            if len(pending) > (_PENDING_MAX if paged >= _MIN_ENTRIES else _UNPAGED_MAX):
-                break
-        if here.section:
-            sections.add(_key(text.strip("■□◆●【】〔〕 ")))
-        sections.update(_key(name) for name in here.columns)
-        if _lists_title(lines, shapes, order, index, unpaged=paged < _MIN_ENTRIES):
-            titles.append(_key(here.title))
-    if paged < _MIN_ENTRIES:
+        if (index > at and walk.printed_again(index)) or not walk.take(index):
+            break
+    if walk.unpaged:
         # No page numbers: every line may be an entry — up to a masthead printed after them.
-        return end if closed or not pending else pending[-1]
-
-    def starts_body(index: int) -> bool:
-        """The line after this one prints a listed title or column: the body begins."""
-        position = order.index(index)
-        if position + 1 >= len(order):
-            return False
-        following = lines[order[position + 1]].text
-        return _repeats(following, titles) or _key(following) in sections
-
-    return _entry_tail(lines, shapes, end, pending, starts_body)
+        return walk.end if walk.closed or not walk.pending else walk.pending[-1]
+    return _entry_tail(lines, shapes, walk.end, walk.pending, walk.starts_body)
 
 
 def _lists_title(

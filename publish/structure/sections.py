@@ -34,25 +34,36 @@ def assign_sections(
             sections.append(draft.start.item.section)
             last = max(draft.start.used, default=last)
             continue
-        if draft.kind is ArticleKind.SECTION_INTRO:
-            # An editor's note opens the section of the articles that follow it.
-            nxt = next((d.start.item for d in drafts[n + 1 :] if d.start.item), None)
-            if nxt is not None:
-                sections.append(nxt.section)
-                continue
-        if draft.kicker and key(draft.kicker) in columns:
+        # An editor's note opens the section of the articles that follow it.
+        opens = _next_listed(drafts, n) if draft.kind is ArticleKind.SECTION_INTRO else None
+        if opens is not None:
+            sections.append(opens.section)
+        elif draft.kicker and key(draft.kicker) in columns:
             # The body prints the column over it (`要闻`): a column the contents names.
             sections.append(columns[key(draft.kicker)])
-            continue
-        following = next((n for n in range(last + 1, len(items)) if n in used), len(items))
-        unmatched = [items[n] for n in range(last + 1, following) if n not in used]
-        named = [it.section for it in unmatched if it.section]
-        after_cover = (
-            bool(sections) and drafts[len(sections) - 1].kind is ArticleKind.COVER_EDITORIAL
-        )
-        inherited = None if not sections or after_cover else sections[-1]
-        sections.append(named[0] if named else inherited)
+        else:
+            sections.append(_listed_between(items, used, last) or _inherited(drafts, sections))
     return _contiguous(drafts, sections, diagnostics)
+
+
+def _next_listed(drafts: list[Draft], n: int) -> ContentsItem | None:
+    """The contents entry of the first listed article after article `n`."""
+    return next((d.start.item for d in drafts[n + 1 :] if d.start.item), None)
+
+
+def _listed_between(items: list[ContentsItem], used: set[int], last: int) -> str | None:
+    """The column named by an unmatched contents entry between the last matched one and the
+    next: the unlisted article is probably the one that entry lists."""
+    following = next((n for n in range(last + 1, len(items)) if n in used), len(items))
+    unmatched = [items[n] for n in range(last + 1, following) if n not in used]
+    return next((it.section for it in unmatched if it.section), None)
+
+
+def _inherited(drafts: list[Draft], sections: list[str | None]) -> str | None:
+    """The section of the article before (not the cover editorial's: it stands alone)."""
+    if not sections or drafts[len(sections) - 1].kind is ArticleKind.COVER_EDITORIAL:
+        return None
+    return sections[-1]
 
 
 def _contiguous(
