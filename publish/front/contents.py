@@ -13,13 +13,14 @@ check against (a contents page alone), the shapes decide.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 import regex
 
+from publish.front.entry import EntryParts, is_noise
 from publish.front.lines import ContentsLine, Kind, section_name
-from publish.front.masthead import is_masthead_like, is_phrase_line, is_slogan
+from publish.front.masthead import is_phrase_line
 from publish.front.page import (
     ContentsItem,
     Page,
@@ -31,7 +32,7 @@ from publish.front.page import (
     unsplit,
 )
 from publish.normalise.document import Line
-from publish.text.names import is_author_field, is_person_name, split_author
+from publish.text.names import is_author_field, is_person_name
 from publish.text.shapes import DANGLING_END
 
 _COLUMN_NAME_MAX = 6
@@ -53,8 +54,6 @@ M_FOUND = 0.04  # title_match of a similarity of 0.8: the body prints the title
 P_BLANK = 0.3  # an entry running over a blank line where the page has few
 _SECTION_TEXT = regex.compile(r"^[\p{Han}·“”\"]{2,14}(?:\s+[A-Z][A-Z&\s]*)?$")
 _SECTION_END = regex.compile(r"[的之和与及在对把为从向将被]$")
-_BAR = regex.compile(r"^[\p{Han}·]{2,8}\s*[｜|]\s*")
-_LATIN_ONLY = regex.compile(r"^[A-Za-z][A-Za-z\s·.&-]*$")  # a magazine's Latin name
 
 
 def _dangling(text: str) -> bool:
@@ -81,14 +80,6 @@ def _column_name_length(text: str) -> bool:
     return "·" in text or len(text) <= _COLUMN_NAME_MAX
 
 
-def _noise(read: ContentsLine) -> bool:
-    text = read.text
-    return read.kind in (Kind.MARKER, Kind.TEASER) or (
-        read.kind is Kind.TEXT
-        and (is_masthead_like(text) or is_slogan(text) or _LATIN_ONLY.match(text) is not None)
-    )
-
-
 def _motto(read: ContentsLine) -> bool:
     """Equal phrases set apart by spaces (`凝心聚力 服务基层`): a motto unless the body prints
     it as a title."""
@@ -100,7 +91,7 @@ def _skip_score(row: Row, page: Page) -> float:
     read = row.read
     if read.kind in (Kind.MARKER, Kind.TEASER, Kind.SUBTITLE):
         return 0.0
-    if (_noise(read) or _motto(read)) and title_match(page, read.text) < 0.5:
+    if (is_noise(read) or _motto(read)) and title_match(page, read.text) < 0.5:
         return 0.0
     return -P_LOSE  # its text belongs somewhere: a title, a part of one, a column, an author
 
@@ -159,90 +150,11 @@ class _Entry:
     runs: tuple[tuple[int, int], ...]  # where
 
 
-@dataclass
-class _Parts:
-    """An entry while its rows are read (see `_entry`)."""
-
-    parts: list[str] = field(default_factory=list)
-    number: int | None = None
-    author: str | None = None
-    guessed: bool = False
-    subtitle: str | None = None
-    prefix: str | None = None
-    bar: str | None = None
-    closed: bool = False  # the page has been read: only an author, a subtitle may follow
-    titled: bool = False  # `标题 / 作者` has been read: its page may follow, no more title
-    blanks: int = 0
-
-    def take(self, row: Row, first: bool, last: bool, page: Page) -> bool:  # noqa: PLR0911
-        """Add one row; False when the rows cannot make one entry (a decision list)."""
-        read = row.read
-        kind = read.kind
-        if kind in (Kind.SECTION, Kind.MARKER):
-            return False
-        if not first and row.blank_before and not page.blank_everywhere and kind is not Kind.PAGE:
-            self.blanks += 1  # a blank line inside an entry, where the page has few of them
-        if kind is Kind.TEASER:
-            return not first and last
-        if kind is Kind.SUBTITLE:
-            if first or self.subtitle is not None:
-                return False
-            self.subtitle = read.text
-            return True
-        if kind is Kind.PAGE:
-            return self._page(read)
-        if kind is Kind.ENTRY:
-            return self._paged_title(read, first)
-        # TEXT: a title part, or the author on a line of its own
-        if not first and read.author_like and self.author is None:
-            self.author = read.text
-            return True
-        if self.closed or self.titled or (first and _noise(read)):
-            return False
-        if first:
-            self.prefix, self.bar = read.prefix, read.bar_prefix
-        self.parts.append(read.text)
-        if read.author:  # `标题 / 作者`: the title's last line
-            self.author, self.titled = read.author, True
-        return True
-
-    def _page(self, read: ContentsLine) -> bool:
-        if self.closed or not self.parts:
-            return False
-        self.number, self.closed = read.page, True
-        self.author = read.author or self.author
-        return True
-
-    def _paged_title(self, read: ContentsLine, first: bool) -> bool:
-        if self.closed or (read.page_first and not first):
-            return False
-        self.parts.append(read.text)
-        self.number, self.closed = read.page, not read.page_first
-        if read.author:
-            self.author, self.guessed = read.author, read.author_guessed
-        self.prefix = self.prefix or read.prefix
-        self.bar = self.bar or read.bar_prefix
-        return True
-
-    def finish(self, last: ContentsLine, page: Page) -> None:
-        if last.kind is Kind.TEXT or (self.author is not None and last.author_like):
-            # `以党的二十大精神引领……发展 李炜`, `……高质量发展 龚艳` ⏎ `王鑫`: names at the end of
-            # a title line are its author (or the title's end: the body decides, in _entry).
-            head, tail = split_author(self.parts[-1])
-            if tail is not None and head:
-                self.parts[-1] = head
-                self.author = f"{tail} {self.author}" if self.author else tail
-                self.guessed = True
-        if page.bar_sections and self.bar:
-            self.prefix = self.prefix or self.bar
-            self.parts[0] = _BAR.sub("", self.parts[0])
-
-
 def _entry(rows: Sequence[Row], page: Page, following: Row | None) -> _Entry | None:
     """The entry these rows make, if they make one: title lines, then its page (on the last
     title line, or on a line of leaders), its author, a subtitle; or a page-first line and the
     lines that continue it."""
-    got = _Parts()
+    got = EntryParts()
     for index, row in enumerate(rows):
         if not got.take(row, index == 0, index == len(rows) - 1, page):
             return None
@@ -272,7 +184,7 @@ def _entry(rows: Sequence[Row], page: Page, following: Row | None) -> _Entry | N
     return _Entry(item, _entry_score(got, title, match, page), match, runs)
 
 
-def _entry_score(got: _Parts, title: str, match: float, page: Page) -> float:
+def _entry_score(got: EntryParts, title: str, match: float, page: Page) -> float:
     # A part ending mid-phrase (`…建设的`) is continued by the next: no evidence needed.
     wraps = sum(1 for p in got.parts[:-1] if not _dangling(p))
     score = W_MATCH * match - (W_WRAP * wraps + P_BLANK * got.blanks) * (1.0 - match)

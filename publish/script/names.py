@@ -89,27 +89,34 @@ def names_in_text(text: str) -> set[str]:
     """
     if not any(ch in protected_surnames() for ch in text):
         return set()
-    found = _names_in_lists(text)
     words = cut(text)
-    for i, word in enumerate(words):
-        if not word or word[0] not in protected_surnames():
-            continue
-        before = words[i - 1] if i else ""
-        if len(word) == 1:
-            after = words[i + 1] if i + 1 < len(words) else ""
-            if word != "于" and after in _ADDRESS and not regex.match(r"\p{Han}", before[-1:]):
-                found.add(word)  # 余先生说: the surname alone
-                continue
-            if after in TITLES_AFTER or after in TITLES_BEFORE or after in SAYING:
-                continue  # 于先生: the given name would be a title
-            word, i = word + after, i + 1  # jieba split the name: 于 | 方舟
-        after = words[i + 1] if i + 1 < len(words) else ""
-        in_context = before in TITLES_BEFORE or after in TITLES_AFTER or after in SAYING
-        if in_context and _name_like(word) and not _given_is_surname(word):
-            found.add(word)
-        elif before in TITLES_BEFORE and (name := _three_characters(words, i)):
-            found.add(name)
+    found = _names_in_lists(text)
+    found.update(name for i in range(len(words)) if (name := _name_at(words, i)))
     return found
+
+
+def _word(words: list[str], i: int) -> str:
+    return words[i] if 0 <= i < len(words) else ""
+
+
+def _name_at(words: list[str], i: int) -> str | None:
+    """The name word `i` starts, when its context marks a person (a title, a word of saying)."""
+    word = words[i]
+    if not word or word[0] not in protected_surnames():
+        return None
+    before = _word(words, i - 1)
+    if len(word) == 1:
+        after = _word(words, i + 1)
+        if word != "于" and after in _ADDRESS and not regex.match(r"\p{Han}", before[-1:]):
+            return word  # 余先生说: the surname alone
+        if after in TITLES_AFTER or after in TITLES_BEFORE or after in SAYING:
+            return None  # 于先生: the given name would be a title
+        word, i = word + after, i + 1  # jieba split the name: 于 | 方舟
+    after = _word(words, i + 1)
+    in_context = before in TITLES_BEFORE or after in TITLES_AFTER or after in SAYING
+    if in_context and _name_like(word) and not _given_is_surname(word):
+        return word
+    return _three_characters(words, i) if before in TITLES_BEFORE else None
 
 
 def _three_characters(words: list[str], i: int) -> str | None:

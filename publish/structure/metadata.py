@@ -277,25 +277,16 @@ def _with_web_fields(meta: IssueMeta, meta_lines: list[Line]) -> IssueMeta:
     """`发布时间:2023-12-16 来源: 天津先锋网 作者:佚名` and `原文链接:…`."""
     values: dict[str, str] = {}
     for line in meta_lines:
-        if line.kind is not LineKind.META:
-            continue
-        for m in _WEB_FIELD.finditer(line.text):
-            values.setdefault(m.group(1), m.group(2).strip())
-    date_text = values.get("发布时间") or values.get("发布日期")
-    iso = _ISO_DATE.search(date_text or "")
-    if iso is None:  # an unlabelled date among the fields, or on a dateline of its own
-        found = (_WEB_DATE.search(line.text) for line in meta_lines)
-        iso = next((m for m in found if m is not None), None)
-        date_text = iso.group(0) if iso else None
+        if line.kind is LineKind.META:
+            for m in _WEB_FIELD.finditer(line.text):
+                values.setdefault(m.group(1), m.group(2).strip())
+    iso, date_text = _web_date(values, meta_lines)
     if not values and iso is None:
         return meta
-    date = (
-        f"{int(iso.group(1)):04d}-{int(iso.group(2)):02d}-{int(iso.group(3)):02d}" if iso else None
-    )
     site = values.get("来源")
     return replace(
         meta,
-        date=meta.date or date,
+        date=meta.date or (_iso(iso) if iso else None),
         date_text=meta.date_text or date_text,
         year=meta.year or (int(iso.group(1)) if iso else None),
         source_site=site,
@@ -303,6 +294,24 @@ def _with_web_fields(meta: IssueMeta, meta_lines: list[Line]) -> IssueMeta:
         author=values.get("作者"),
         url=values.get("原文链接") or values.get("原文地址") or values.get("本文链接"),
     )
+
+
+def _web_date(
+    values: dict[str, str], meta_lines: list[Line]
+) -> tuple[regex.Match[str] | None, str | None]:
+    """The page's date (year, month, day groups) and its text: the labelled field, else an
+    unlabelled date among the fields or on a dateline of its own."""
+    date_text = values.get("发布时间") or values.get("发布日期")
+    iso = _ISO_DATE.search(date_text or "")
+    if iso is None:
+        found = (_WEB_DATE.search(line.text) for line in meta_lines)
+        iso = next((m for m in found if m is not None), None)
+        date_text = iso.group(0) if iso else None
+    return iso, date_text
+
+
+def _iso(date: regex.Match[str]) -> str:
+    return f"{int(date.group(1)):04d}-{int(date.group(2)):02d}-{int(date.group(3)):02d}"
 
 
 def _str(value: object) -> str | None:
