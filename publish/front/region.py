@@ -15,7 +15,8 @@ from typing import Final
 
 import regex
 
-from publish.front.lines import Kind, read_line
+from publish.front.lines import read_line
+from publish.front.lineshape import SENTENCE, SHORT, Shape, shapes_of
 from publish.front.masthead import (
     is_issue_line,
     is_label_alone,
@@ -24,15 +25,13 @@ from publish.front.masthead import (
     is_phrase_line,
 )
 from publish.normalise.document import Line, LineKind
-from publish.tags import Tag
 from publish.text.chars import ends_sentence, fold_loose
 from publish.text.names import is_author_field
-from publish.text.shapes import is_reference, looks_like_heading
+from publish.text.shapes import looks_like_heading
 
 _WINDOW: Final = 8  # text lines after a candidate anchor that must hold entries
 _MIN_ENTRIES: Final = 2
 _NEAR_START: Final = 0.6  # the contents is printed in the front part of an issue
-_SHORT: Final = 40
 _TEASER_REACH: Final = 6  # lines after a sentence in which more entries show it is a teaser
 _TEASER_MAX: Final = 80  # a teaser is a sentence or two
 _COVER_LINES: Final = 6
@@ -46,55 +45,8 @@ _TITLE_MAX: Final = 40
 _TAIL_LINES: Final = 3  # lines after the last entry that may still belong to it
 _PENDING_MAX: Final = 12  # unnumbered lines in a row: the body has begun
 _UNPAGED_MAX: Final = 60  # … unless the contents prints no page numbers at all
-_SENTENCE: Final = regex.compile(r"[。！？；]|[，,].*[，,]")
 _NAME_LINE: Final = regex.compile(r"^[\p{Han}·](?:\s?[\p{Han}·]){1,11}$")
 _LATIN_LINE: Final = regex.compile(r"^[A-Z][A-Z\s·.&-]{3,40}$")
-
-
-@dataclass(frozen=True, slots=True)
-class Shape:
-    """What one text line looks like, for fencing off the front matter."""
-
-    paged: bool  # a contents entry with its page number, or leaders and a page
-    section: bool  # a marked column name
-    marker: bool  # the contents heading, a folio
-    masthead: bool  # a field, an issue line or a notice
-    prose: bool  # running text
-    title: str  # the title part of an entry line ("" when none)
-    columns: tuple[str, ...] = ()  # column names it prints (`■ 卷首`, `【要闻】标题 3`)
-
-    @property
-    def strong(self) -> bool:
-        return self.paged or self.section or self.marker or self.masthead
-
-
-def shape(line: Line) -> Shape:
-    text = line.text
-    reads = read_line(text, line.first, bullet=line.has(Tag.BULLET), cells=line.cells)
-    kinds = {r.kind for r in reads}
-    long_sentence = len(text) >= _SHORT and _SENTENCE.search(text) is not None
-    reference = is_reference(text)  # `[1] 张三.组织力研究[M].…`: numbered, but no entry
-    paged = (
-        bool(kinds & {Kind.ENTRY, Kind.PAGE})
-        and not long_sentence
-        and not reference
-        and len(text) <= 90
-    )
-    masthead = is_masthead_like(text)
-    return Shape(
-        paged=paged,
-        section=Kind.SECTION in kinds and len(text) <= 24,
-        marker=Kind.MARKER in kinds and len(text) <= 24,
-        masthead=masthead,
-        prose=(long_sentence or reference) and not masthead,
-        title=" ".join(r.text for r in reads if r.kind in (Kind.ENTRY, Kind.TEXT)),
-        columns=tuple(
-            name
-            for r in reads
-            for name in (r.text if r.kind is Kind.SECTION else None, r.prefix, r.bar_prefix)
-            if name
-        ),
-    )
 
 
 def _text_at(lines: Sequence[Line]) -> list[int]:
@@ -318,7 +270,7 @@ def _unpaged_teaser(
         return False
     position = order.index(index)
     following = [shapes[k] for k in order[position + 1 : position + 1 + _TEASER_REACH]]
-    short = sum(1 for s in following if not s.prose and len(s.title) <= _SHORT)
+    short = sum(1 for s in following if not s.prose and len(s.title) <= SHORT)
     return short >= _MIN_ENTRIES + 1 and sum(s.prose for s in following) <= 1
 
 
@@ -349,15 +301,11 @@ def _page_first(line: Line) -> bool:
     return any(r.page_first for r in read_line(line.text, line.first, cells=line.cells))
 
 
-def _shapes(lines: Sequence[Line], order: list[int]) -> dict[int, Shape]:
-    return {i: shape(lines[i]) for i in order}
-
-
 def front_block(lines: Sequence[Line], stop: int | None = None) -> tuple[int, int] | None:
     """Index range [start, end] of the contents/masthead block, or None when there is none;
     `stop`: where a masthead printed at the end begins (the block never reaches into it)."""
     order = _text_at(lines)
-    shapes = _shapes(lines, order)
+    shapes = shapes_of(lines, order)
     anchor = _anchor(lines, shapes, order)
     if anchor is None:
         return _unpaged_front(lines, shapes, order, stop)
@@ -407,9 +355,9 @@ def trailing_masthead(lines: Sequence[Line], after: int) -> int | None:
         if is_masthead_like(text):
             start = index
             fields += not is_notice(text)
-        elif len(text) > _VALUE_MAX or _SENTENCE.search(text):
+        elif len(text) > _VALUE_MAX or SENTENCE.search(text):
             break  # running text: the masthead, if any, is not the last thing printed
     return start if fields >= _TRAILING_MIN else None
 
 
-__all__ = ["Shape", "front_block", "shape", "trailing_masthead"]
+__all__ = ["front_block", "trailing_masthead"]
