@@ -41,6 +41,11 @@ _MID: Final = regex.compile(
 _SPACE_LAST: Final = regex.compile(rf"^(?P<rest>.*?\S)[\s\u3000]+{PAGE}$")
 _COLUMN_GAP: Final = regex.compile(r"[\s\u3000]{2,}|(?<=\S)\s+\d{1,3}\s+(?=\S)")
 
+# The contents' heading word, anywhere in a line (`本期目录`, `目 录 CONTENTS`, `导读`).
+CONTENTS_HEADING: Final = regex.compile(
+    r"目\s*录|目\s*次|CONTENTS|导\s*读|要\s*目", regex.IGNORECASE
+)
+# A line that is only that heading.
 _MARKER: Final = regex.compile(
     r"^(?:本期)?(?:目\s*录|目\s*次|导\s*读)(?:\s*CONTENTS)?$|^CONTENTS(?:\s*目\s*录)?$"
     r"|^(?:本期导读|本期要目|要目)$",

@@ -15,7 +15,7 @@ from typing import Final
 
 import regex
 
-from publish.front.lines import read_line
+from publish.front.lines import CONTENTS_HEADING, read_line
 from publish.front.lineshape import SENTENCE, SHORT, Shape, shapes_of
 from publish.front.masthead import (
     is_issue_line,
@@ -81,11 +81,8 @@ def _unpaged_columns(shapes: dict[int, Shape], window: list[int]) -> bool:
     return marked >= _MIN_ENTRIES and not any(shapes[k].prose for k in window)
 
 
-_HEADING: Final = regex.compile(r"目\s*录|目\s*次|CONTENTS|导\s*读|要\s*目", regex.IGNORECASE)
-
-
 def _is_heading(text: str) -> bool:
-    return _HEADING.search(text) is not None
+    return CONTENTS_HEADING.search(text) is not None
 
 
 def _cover_like(line: Line, shp: Shape) -> bool:

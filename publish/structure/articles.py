@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from publish.model import ArticleKind, Block, BlockType, Span
+from publish.model import Article, ArticleKind, Block, BlockType, Span
 from publish.normalise.document import Line
 from publish.structure.segment import Start, is_heading_line
 from publish.tags import Tag
@@ -344,3 +344,20 @@ def _glue_continuation(target: Draft, orphans: list[Line]) -> None:
     )
     target.lines[-1] = joined
     target.lines.extend(orphans[1:])
+
+
+def to_article(draft: Draft, article_id: str, page: int | None) -> Article:
+    return Article(
+        id=article_id,
+        title=draft.title,
+        blocks=blocks_of(draft),
+        span=draft.span,
+        kind=draft.kind,
+        kicker=draft.kicker,
+        subtitle=draft.subtitle,
+        byline=draft.byline,
+        source_note=draft.source_note,
+        author_note=draft.author_note,
+        page=page,
+        segments=tuple(draft.segments),
+    )

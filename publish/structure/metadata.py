@@ -12,7 +12,7 @@ from publish.front.masthead import (
     is_masthead_like,
     is_phrase_line,
 )
-from publish.model import IssueMeta, MastheadField
+from publish.model import Article, IssueMeta, MastheadField
 from publish.normalise.document import Line, LineKind
 from publish.tags import Tag
 from publish.text.chars import ISSUE_YEAR, is_han
@@ -320,3 +320,35 @@ def _str(value: object) -> str | None:
 
 def _int(value: object) -> int | None:
     return value if isinstance(value, int) else None
+
+
+_SOURCE_VALUE = regex.compile(r"来源\s*[:：]\s*([^）)\s]+)")
+
+
+def web_meta(meta: IssueMeta, articles: list[Article]) -> IssueMeta:
+    """A web page has no masthead: its title is the first article's, its publisher the
+    source named at the end of the page (`来源：天津日报`) unless the metadata line said."""
+    first = articles[0]
+    title = meta.title or (f"{first.title}——{first.subtitle}" if first.subtitle else first.title)
+    publisher = meta.publisher
+    original = meta.original_source
+    for article in reversed(articles):
+        found = _SOURCE_VALUE.search(article.source_note or "")
+        if not found:
+            continue
+        if "《" in found.group(1):
+            original = original or found.group(1)
+        elif publisher is None:
+            publisher = found.group(1)
+    return replace(meta, title=title, publisher=publisher, original_source=original)
+
+
+def merge_meta(detected: IssueMeta, overrides: IssueMeta) -> IssueMeta:
+    """Fields set in the overrides (sidecar/config) replace the detected ones."""
+    defaults = IssueMeta()
+    changes = {
+        name: getattr(overrides, name)
+        for name in IssueMeta.__dataclass_fields__
+        if getattr(overrides, name) != getattr(defaults, name)
+    }
+    return replace(detected, **changes)
