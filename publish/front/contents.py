@@ -31,7 +31,7 @@ from publish.front.page import (
     title_match,
     unsplit,
 )
-from publish.normalise.document import Line
+from publish.lines import Line
 from publish.text.names import is_author_field, is_person_name
 from publish.text.shapes import DANGLING_END
 

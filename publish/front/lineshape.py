@@ -11,8 +11,7 @@ import regex
 
 from publish.front.lines import Kind, read_line
 from publish.front.masthead import is_masthead_like
-from publish.normalise.document import Line
-from publish.tags import Tag
+from publish.lines import Line, Tag
 from publish.text.shapes import is_reference
 
 SHORT: Final = 40  # a line this long with clauses is a sentence

@@ -9,8 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from publish.front.lines import ContentsLine, read_line
-from publish.normalise.document import Line
-from publish.tags import Tag
+from publish.lines import Line, Tag
 from publish.text.shapes import starts_continuation
 
 _PAIRED_ROWS = 2  # rows holding two columns before the page is read as two columns

@@ -24,7 +24,7 @@ from publish.front.masthead import (
     is_notice,
     is_phrase_line,
 )
-from publish.normalise.document import Line, LineKind
+from publish.lines import Line, LineKind
 from publish.text.chars import ends_sentence, fold_loose
 from publish.text.names import is_author_field
 from publish.text.shapes import looks_like_heading

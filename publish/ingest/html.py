@@ -33,7 +33,7 @@ from publish.ingest.reading import (
     site_of,
     site_suffix,
 )
-from publish.tags import Tag
+from publish.lines import Tag
 
 _BLOCKS = frozenset(
     [

@@ -32,8 +32,8 @@ from publish.ingest.reading import (
     printed_captions,
     site_suffix,
 )
+from publish.lines import Tag
 from publish.model import Diagnostic, IssueMeta, Level
-from publish.tags import Tag
 
 _TAG = regex.compile(r"<[^>]*>")
 

@@ -13,8 +13,8 @@ import regex
 from markdown_it.token import Token
 
 from publish.ingest.reading import Removal, SourceLine, is_caption, is_link_line
+from publish.lines import Tag
 from publish.model import Diagnostic
-from publish.tags import Tag
 
 _BREAK_TAG = regex.compile(r"^<br\s*/?>$", regex.IGNORECASE)
 

@@ -14,8 +14,8 @@ from enum import StrEnum
 
 import regex
 
+from publish.lines import Tag
 from publish.model import Diagnostic, IssueMeta
-from publish.tags import Tag
 
 
 class InputFormat(StrEnum):

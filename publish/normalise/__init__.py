@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from publish.edition import SIMPLIFIED, Edition
 from publish.errors import ConfigError
 from publish.ingest.reading import InputFormat, Reading
+from publish.lines import Document, Line, LineKind
 from publish.model import Diagnostic
 from publish.normalise import (
     checks,
@@ -29,9 +30,6 @@ from publish.normalise import (
 from publish.normalise.document import (
     Change,
     ChangeKind,
-    Document,
-    Line,
-    LineKind,
     NormaliseConfig,
     Outcome,
     Rule,

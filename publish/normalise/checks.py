@@ -14,8 +14,9 @@ import regex
 
 from publish.data import word_list
 from publish.edition import Edition, printed_edition
+from publish.lines import Document, LineKind
 from publish.model import Level
-from publish.normalise.document import Document, LineKind, NormaliseConfig, Outcome, Recorder
+from publish.normalise.document import NormaliseConfig, Outcome, Recorder
 from publish.text.chars import EMOJI_RE, quote_balance, traditional_text
 
 _DOUBLED = regex.compile(r"(\p{Han}{2,4})\1")

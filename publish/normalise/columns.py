@@ -17,19 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from publish.lines import Document, Line, LineKind, Tag
 from publish.model import Level
-from publish.normalise.document import (
-    ChangeKind,
-    Document,
-    Line,
-    LineKind,
-    NormaliseConfig,
-    Outcome,
-    Recorder,
-)
+from publish.normalise.document import ChangeKind, NormaliseConfig, Outcome, Recorder
 from publish.normalise.joining import Headings
 from publish.normalise.vocabulary import Vocabulary
-from publish.tags import Tag
 from publish.text.names import is_author_field
 from publish.text.shapes import (
     is_author_note,

@@ -17,14 +17,9 @@ import regex
 
 from publish.edition import Edition
 from publish.ingest.reading import InputFormat, Reading
+from publish.lines import Document, Line, LineKind, Tag
 from publish.model import Code, Diagnostic, Level
-from publish.tags import Tag
 from publish.text.chars import SENTENCE_END
-
-
-class LineKind(StrEnum):
-    TEXT = "text"
-    META = "meta"  # web metadata: read by the structure stage, never printed as text
 
 
 class ChangeKind(StrEnum):
@@ -33,33 +28,6 @@ class ChangeKind(StrEnum):
     JOIN = "join"  # two lines became one
     SPLIT = "split"  # one line became two
     MARK = "mark"  # markup or a mark removed and kept as information
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    text: str
-    origin: tuple[int, ...]
-    blank_before: int = 0
-    kind: LineKind = LineKind.TEXT
-    end_mark: str = ""
-    tags: frozenset[Tag] = frozenset()
-    cells: tuple[str, ...] = ()
-
-    @property
-    def first(self) -> int:
-        return self.origin[0]
-
-    def has(self, tag: Tag) -> bool:
-        return tag in self.tags
-
-    def tagged(self, *tags: Tag) -> Line:
-        return replace(self, tags=self.tags | frozenset(tags))
-
-    def with_text(self, text: str) -> Line:
-        return replace(self, text=text)
-
-
-Document = tuple[Line, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,11 +14,9 @@ from dataclasses import replace
 import regex
 
 from publish.data import word_list
+from publish.lines import Document, Line, LineKind, Tag
 from publish.normalise.document import (
     ChangeKind,
-    Document,
-    Line,
-    LineKind,
     NormaliseConfig,
     Outcome,
     Recorder,
@@ -26,7 +24,6 @@ from publish.normalise.document import (
     text_neighbours,
 )
 from publish.normalise.web import FOLLOW_MAX, FOLLOW_PROMPT
-from publish.tags import Tag
 from publish.text.chars import PROSE_PUNCT, SENTENCE_END, ends_sentence
 from publish.text.names import is_author_field
 

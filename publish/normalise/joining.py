@@ -22,18 +22,10 @@ from itertools import pairwise
 
 import regex
 
+from publish.lines import Document, Line, LineKind, Tag
 from publish.model import Level
-from publish.normalise.document import (
-    ChangeKind,
-    Document,
-    Line,
-    LineKind,
-    NormaliseConfig,
-    Outcome,
-    Recorder,
-)
+from publish.normalise.document import ChangeKind, NormaliseConfig, Outcome, Recorder
 from publish.normalise.vocabulary import vocabulary
-from publish.tags import Tag
 from publish.text.chars import (
     bracket_balance,
     ends_sentence,

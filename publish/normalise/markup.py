@@ -10,11 +10,9 @@ from dataclasses import replace
 
 import regex
 
+from publish.lines import Document, Line, LineKind, Tag
 from publish.normalise.document import (
     ChangeKind,
-    Document,
-    Line,
-    LineKind,
     NormaliseConfig,
     Outcome,
     Recorder,
@@ -22,7 +20,6 @@ from publish.normalise.document import (
     regex_rule,
     strip_prefix,
 )
-from publish.tags import Tag
 
 # Characters that are invisible or illegal in XML 1.0 and never meaningful in these texts.
 _INVISIBLE = regex.compile(

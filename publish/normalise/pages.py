@@ -12,11 +12,9 @@ from collections import Counter
 
 import regex
 
+from publish.lines import Document, Line, LineKind, Tag
 from publish.normalise.document import (
     ChangeKind,
-    Document,
-    Line,
-    LineKind,
     NormaliseConfig,
     Outcome,
     Recorder,
@@ -25,7 +23,6 @@ from publish.normalise.document import (
     text_index,
     text_neighbours,
 )
-from publish.tags import Tag
 from publish.text.chars import ISSUE_YEAR, PROSE_PUNCT, ends_sentence
 from publish.text.names import is_author_field
 from publish.text.shapes import SENTENCE_MARK, is_enumerated, looks_like_heading

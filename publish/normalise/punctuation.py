@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import regex
 
+from publish.lines import Document, Line, LineKind, Tag
 from publish.normalise.document import (
     CONTEXT,
     ChangeKind,
-    Document,
-    Line,
-    LineKind,
     NormaliseConfig,
     Outcome,
     Recorder,
@@ -22,7 +20,6 @@ from publish.normalise.document import (
     substitute,
     text_rule,
 )
-from publish.tags import Tag
 from publish.text.chars import is_cjk, is_han
 
 _WIDE = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}

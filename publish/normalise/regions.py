@@ -14,18 +14,15 @@ import regex
 
 from publish.front.masthead import MASTHEAD_LABELS, is_masthead_like
 from publish.front.region import front_block, trailing_masthead
+from publish.lines import Document, Line, LineKind, Tag
 from publish.normalise.document import (
     ChangeKind,
-    Document,
-    Line,
-    LineKind,
     NormaliseConfig,
     Outcome,
     Recorder,
     Sink,
     strip_prefix,
 )
-from publish.tags import Tag
 from publish.text.chars import PROSE_PUNCT
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import regex
 
-from publish.normalise.document import Line, LineKind, NormaliseConfig, regex_rule, substitute
+from publish.lines import Line, LineKind, Tag
+from publish.normalise.document import NormaliseConfig, regex_rule, substitute
 from publish.normalise.document import text_rule as _text_rule
-from publish.tags import Tag
 from publish.text.shapes import looks_like_heading
 
 # Spaces before sentence/pause marks and closing brackets, and after opening brackets and

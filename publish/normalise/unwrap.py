@@ -19,18 +19,10 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from publish.lines import Document, Line, LineKind, Tag
 from publish.model import Level
-from publish.normalise.document import (
-    ChangeKind,
-    Document,
-    Line,
-    LineKind,
-    NormaliseConfig,
-    Outcome,
-    Recorder,
-)
+from publish.normalise.document import ChangeKind, NormaliseConfig, Outcome, Recorder
 from publish.normalise.joining import strongly_open
-from publish.tags import Tag
 from publish.text.chars import PARAGRAPH_END, ends_sentence
 from publish.text.names import is_author_field
 from publish.text.shapes import (

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
-from publish.normalise.document import Document
+from publish.lines import Document
 
 _HAN_RUN = regex.compile(r"\p{Han}+")
 

@@ -6,10 +6,9 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
+from publish.lines import Line, Tag
 from publish.model import Article, ArticleKind, Block, BlockType, Span
-from publish.normalise.document import Line
 from publish.structure.segment import Start, is_heading_line
-from publish.tags import Tag
 from publish.text.chars import fold_loose, quote_balance
 from publish.text.names import dateline_credit, end_credit, is_author_field
 from publish.text.shapes import (

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from publish.normalise.document import Line
+from publish.lines import Line, Tag
 from publish.structure.match import key
 from publish.structure.segment import (
     MAX_TITLE_LINES,
@@ -32,7 +32,6 @@ from publish.structure.segment import (
     ends_article,
     is_heading_line,
 )
-from publish.tags import Tag
 from publish.text.names import DATELINE, is_affiliated_name, is_author_field, is_person_name
 from publish.text.shapes import is_byline
 

@@ -4,13 +4,13 @@ when they do not match (S101–S104, S220)."""
 from __future__ import annotations
 
 from publish.front.page import ContentsItem
+from publish.lines import Line
 from publish.model import (
     ArticleKind,
     ContentsEntry,
     Diagnostic,
     Level,
 )
-from publish.normalise.document import Line
 from publish.structure.articles import (
     Draft,
     printed_title,

@@ -12,9 +12,8 @@ from publish.front.masthead import (
     is_masthead_like,
     is_phrase_line,
 )
+from publish.lines import Line, LineKind, Tag
 from publish.model import Article, IssueMeta, MastheadField
-from publish.normalise.document import Line, LineKind
-from publish.tags import Tag
 from publish.text.chars import ISSUE_YEAR, is_han
 from publish.text.names import is_person_name
 

@@ -11,10 +11,9 @@ import regex
 
 from publish.front.lines import CONTENTS_HEADING
 from publish.front.masthead import is_masthead_like, is_slogan
+from publish.lines import Line, LineKind, Tag
 from publish.model import Block, BlockType, Diagnostic, IssueMeta, Level, Span
-from publish.normalise.document import Line, LineKind
 from publish.structure.metadata import Masthead
-from publish.tags import Tag
 
 # Notices and credits on the contents page: `声明`, `本刊……。`, `封面：……`.
 _NOTICE = regex.compile(r"^(?:声明|欢迎来稿|内部资料|封面)|^本刊.{16,}")

@@ -17,10 +17,9 @@ from dataclasses import dataclass, field
 import regex
 
 from publish.front.page import ContentsItem, merge, unsplit
+from publish.lines import Line, LineKind, Tag
 from publish.model import Diagnostic, Level
-from publish.normalise.document import Line, LineKind
 from publish.structure.match import THRESHOLD, key, similarity
-from publish.tags import Tag
 from publish.text.chars import ends_sentence
 from publish.text.names import end_credit, is_author_field
 from publish.text.shapes import (

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from publish.front.page import ContentsItem, merge
+from publish.lines import Line
 from publish.model import ArticleKind
-from publish.normalise.document import Line
 from publish.structure.articles import Draft
 from publish.structure.cues import cue_starts
 from publish.structure.match import key, similarity

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from publish.normalise.document import Line, LineKind
+from publish.lines import Line, LineKind
 from publish.structure.match import TitleIndex, key
 from publish.structure.segment import (
     heading_runs,

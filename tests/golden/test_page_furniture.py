@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from publish.lines import Tag
 from publish.normalise import normalise
-from publish.tags import Tag
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 FULL_ISSUES = sorted(p for p in SEEDS.glob("*.txt") if p.stat().st_size > 50_000)

@@ -39,10 +39,10 @@ import pytest
 
 from publish.ingest.html import read_html
 from publish.ingest.markdown import read_markdown
+from publish.lines import Document, Tag
 from publish.model import Diagnostic
 from publish.normalise import RULES, Change, LineKind, NormaliseConfig, normalise
-from publish.normalise.document import Document, to_document
-from publish.tags import Tag
+from publish.normalise.document import to_document
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "rules"
 KNOWN_BUGS = FIXTURES / "known_bugs.toml"

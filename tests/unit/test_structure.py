@@ -8,12 +8,11 @@ import pytest
 
 from publish.front.contents import parse_contents
 from publish.front.masthead import is_masthead_like, is_slogan
+from publish.lines import Line, Tag
 from publish.model import ArticleKind, Issue
 from publish.normalise import normalise
-from publish.normalise.document import Line
 from publish.structure import detect_structure
 from publish.structure.metadata import chinese_number, extract_metadata, parse_masthead
-from publish.tags import Tag
 from publish.text.names import is_author_field, is_person_name, split_author
 from publish.text.shapes import is_author_note, is_byline, is_source_note
 

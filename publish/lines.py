@@ -1,0 +1,76 @@
+"""The lines that pass from the readers and the normaliser to the structure stage.
+
+The declared interface between those stages: a `Line` (its text, the input lines it came from,
+the blank lines before it, its kind, an end mark, its `Tag`s, a table row's cells), and the
+vocabulary of tags. One declared vocabulary instead of free strings: a misspelt tag is a type
+error, not a silent miss. A tag says what the line is or where it was printed; it never
+changes the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+
+class Tag(StrEnum):
+    # What a reader saw (markdown, HTML)
+    HEADING = "heading"
+    LIST = "list"
+    TABLE = "table"
+    CAPTION = "caption"
+    FOOTNOTE = "footnote"
+    QUOTE = "quote"
+    CODE = "code"
+    BOLD = "bold"
+    LINK = "link"
+    # The front matter (contents and masthead)
+    FRONT = "front"
+    MASTHEAD = "masthead"
+    BULLET = "bullet"
+    LEADER = "leader"
+    INLINE_LEADER = "inline-leader"
+    # The body
+    COLUMN_LABEL = "column-label"
+    DECK = "deck"
+    DISPLACED = "displaced"
+    INDENTED = "indented"
+    JUMP_TO = "jump-to"
+    JUMP_FROM = "jump-from"
+
+
+class LineKind(StrEnum):
+    TEXT = "text"
+    META = "meta"  # web metadata: read by the structure stage, never printed as text
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of text; `origin` is every input line it came from, so joins, splits and
+    drops keep the numbers every report points at."""
+
+    text: str
+    origin: tuple[int, ...]
+    blank_before: int = 0
+    kind: LineKind = LineKind.TEXT
+    end_mark: str = ""
+    tags: frozenset[Tag] = frozenset()
+    cells: tuple[str, ...] = ()
+
+    @property
+    def first(self) -> int:
+        return self.origin[0]
+
+    def has(self, tag: Tag) -> bool:
+        return tag in self.tags
+
+    def tagged(self, *tags: Tag) -> Line:
+        return replace(self, tags=self.tags | frozenset(tags))
+
+    def with_text(self, text: str) -> Line:
+        return replace(self, text=text)
+
+
+Document = tuple[Line, ...]
+
+__all__ = ["Document", "Line", "LineKind", "Tag"]
