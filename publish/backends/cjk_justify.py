@@ -37,7 +37,10 @@ from weasyprint.text.ffi import TO_UNITS, ffi, pango
 from publish.render.typesetting import PunctuationStyle, halved, spaced
 
 # Ideographs, kana and full-width punctuation: the characters that take inter-character space.
-CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]")
+_CJK_CLASS = r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]"
+CJK = regex.compile(_CJK_CLASS)
+_CJK_RUN = regex.compile(_CJK_CLASS + "+")
+_CACHE_MAX = 50_000  # texts remembered per render (a line's text is set two or three times)
 
 # WeasyPrint 70's cffi declarations lack the family attribute; this adds it, changes nothing.
 try:
@@ -96,21 +99,33 @@ def _count_with_cjk(original: Callable[[Any], float]) -> Callable[[Any], float]:
     return count
 
 
-def _offsets(text: str) -> list[tuple[int, int]]:
-    """UTF-8 byte (start, end) of every character: Pango attributes index bytes."""
-    spans, offset = [], 0
-    for ch in text:
-        size = len(ch.encode("utf-8"))
-        spans.append((offset, offset + size))
-        offset += size
-    return spans
+def _byte_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """UTF-8 byte (start, end) of characters start..end: Pango attributes index bytes."""
+    first = len(text[:start].encode("utf-8"))
+    return first, first + len(text[start:end].encode("utf-8"))
 
 
-def _justification(layout: Any, text: str) -> dict[int, float]:
-    """Character index -> letter spacing in points, when justifying."""
+def _justification(layout: Any) -> float:
+    """The letter spacing in points of the CJK characters, when justifying."""
     base = layout.style["letter_spacing"]
-    spacing = layout.justification_spacing + (0.0 if base == "normal" else float(base))
-    return {i: spacing for i, ch in enumerate(text) if CJK.match(ch)}
+    return float(layout.justification_spacing + (0.0 if base == "normal" else float(base)))
+
+
+def _runs(values: dict[int, str]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, value) of the runs of consecutive characters with one value: Pango merges
+    equal adjacent attributes, so a run is one call instead of one per character."""
+    start = end = -1
+    current = ""
+    for index in sorted(values):
+        value = values[index]
+        if index == end and value == current:
+            end += 1
+            continue
+        if start >= 0:
+            yield start, end, current
+        start, end, current = index, index + 1, value
+    if start >= 0:
+        yield start, end, current
 
 
 def _families(layout: Any, text: str, style: LineStyle) -> dict[int, str]:
@@ -148,30 +163,48 @@ def _attribute(attrs: Any, attr: Any, span: tuple[int, int]) -> None:
 
 
 def _set_text_with_cjk(original: Callable[..., None], style: LineStyle) -> Callable[..., None]:
+    # This render's texts and their derived families: WeasyPrint sets a line's text two or
+    # three times (to break it, to keep it, to draw it), with the same line-edge facts.
+    known: dict[tuple[str, str, bool, bool], dict[int, str]] = {}
+
+    def families_of(layout: Any, text: str) -> dict[int, str]:
+        start = getattr(layout, _START, None)
+        line_start = _LINE_START.get() if start is None else bool(start)
+        key = (layout.style["font_family"][0], text, line_start, bool(getattr(layout, _END, 0)))
+        found = known.get(key)
+        if found is None:
+            if len(known) >= _CACHE_MAX:
+                known.clear()
+            found = known[key] = _families(layout, text, style)
+        return found
+
     def set_text(self: Any, text: str, justify: bool = False) -> None:
         original(self, text, justify)
         text = self.text
         if not text or not CJK.search(text):
             return
-        spacing = _justification(self, text) if justify and self.justification_spacing else {}
-        families = _families(self, text, style)
+        justifying = justify and self.justification_spacing
+        families = families_of(self, text)
         derived_before = getattr(self, _DERIVED, None) is self.layout
-        if not spacing and not families and not derived_before:
+        if not justifying and not families and not derived_before:
             return
-        spans = _offsets(text)
         attrs = pango.pango_layout_get_attributes(self.layout)
         if attrs == ffi.NULL:
             attrs = ffi.gc(pango.pango_attr_list_new(), pango.pango_attr_list_unref)
-        for i, points in spacing.items():
-            _attribute(attrs, pango.pango_attr_letter_spacing_new(_units(points)), spans[i])
+        if justifying:
+            units = _units(_justification(self))
+            for run in _CJK_RUN.finditer(text):
+                span = _byte_span(text, run.start(), run.end())
+                _attribute(attrs, pango.pango_attr_letter_spacing_new(units), span)
         if families or derived_before:
             # This Pango layout may hold derived families from a longer text (WeasyPrint breaks
             # a paragraph, then re-sets the layout to the line it kept): its own family first,
             # over the whole text, then the derived ones.
             own = ",".join(self.style["font_family"]).encode()
-            _attribute(attrs, pango.pango_attr_family_new(own), (0, spans[-1][1]))
-            for i, family in families.items():
-                _attribute(attrs, pango.pango_attr_family_new(family.encode()), spans[i])
+            _attribute(attrs, pango.pango_attr_family_new(own), (0, len(text.encode("utf-8"))))
+            for start, end, family in _runs(families):
+                span = _byte_span(text, start, end)
+                _attribute(attrs, pango.pango_attr_family_new(family.encode()), span)
             setattr(self, _DERIVED, self.layout)
         pango.pango_layout_set_attributes(self.layout, attrs)
 
