@@ -1,4 +1,5 @@
-"""`publish build` and `publish check`: a batch of inputs into editions, and EPUBCheck."""
+"""`publish build`, `publish check` and `publish merge`: a batch of inputs into editions,
+EPUBCheck, and the builds of shards joined into one."""
 
 from __future__ import annotations
 
@@ -151,3 +152,16 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     if not epubs:
         raise UsageError("no EPUB files found", hint="run `publish build` first, or give paths")
     return report_checks(epubs, out)
+
+
+def cmd_merge(args: argparse.Namespace, out: TextIO) -> int:
+    from publish.build.merge import merge_builds  # noqa: PLC0415
+
+    result = merge_builds(args.dirs, args.output, lambda m: print(m, file=out, flush=True))
+    failed = len(result.failed)
+    print(
+        f"{len(result.reports)} inputs from {len(args.dirs)} builds, {failed} failed"
+        f" -> {args.output}",
+        file=out,
+    )
+    return result.exit_code

@@ -18,6 +18,7 @@ commands (each has --help):
   clean     print the cleaned text            publish clean seeds/000_x.txt --report changes.json
   inspect   show the detected structure       publish inspect seeds/000_x.txt --json
   check     validate EPUBs with EPUBCheck      publish check build/
+  merge     join the builds of shards         publish merge shard-1/ shard-2/ -o build
   rules     list the normalisation rules      publish rules
 
 exit codes: 0 ok, 1 some inputs failed, 2 usage, 3 bad input, 4 bad config,
@@ -112,6 +113,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="Example: publish check build/  (default: the build directory)",
     )
     check.add_argument("paths", nargs="*", type=Path, help="EPUB files or directories")
+
+    merge = sub.add_parser(
+        "merge",
+        help="join the builds of --shard jobs into one build (run report and catalogue)",
+        description="Example: publish merge shard-1/ shard-2/ -o build",
+    )
+    merge.add_argument("dirs", nargs="+", type=Path, help="the shards' output folders")
+    merge.add_argument("-o", "--output", type=Path, required=True, help="the merged build")
 
     sub.add_parser(
         "rules", help="list the normalisation rules", description="Example: publish rules"

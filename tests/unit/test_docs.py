@@ -70,3 +70,17 @@ def test_the_package_docstring_names_functions_that_exist() -> None:
     for dotted in named:
         module, _, function = dotted.rpartition(".")
         assert hasattr(importlib.import_module(module), function), dotted
+
+
+def test_the_ci_workflow_builds_shards_then_merges_them() -> None:
+    import regex
+    import yaml
+
+    text = (ROOT / "docs" / "ci.md").read_text("utf-8")
+    found = regex.search(r"```yaml\n(.*?)```", text, regex.DOTALL)
+    assert found is not None
+    jobs = yaml.safe_load(found.group(1))["jobs"]
+    assert jobs["merge"]["needs"] == "build"
+    steps = " ".join(str(step.get("run", "")) for step in jobs["merge"]["steps"])
+    assert "publish merge shards/build-shard-* -o build" in steps
+    assert any("--shard" in str(step.get("run", "")) for step in jobs["build"]["steps"])
