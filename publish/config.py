@@ -14,6 +14,7 @@ from typing import Any
 from publish.backends import FORMAT_NAMES
 from publish.edition import EDITION_NAMES
 from publish.errors import ConfigError
+from publish.fixes import Fix, parse_fixes
 from publish.ingest.encoding import normal_codec
 from publish.model import IssueMeta
 from publish.normalise import RULE_NAMES, NormaliseConfig
@@ -58,6 +59,7 @@ class Sidecar:
     variant: str | None = None
     overrides: tuple[tuple[str, str], ...] = ()
     protected: tuple[str, ...] = ()
+    fixes: tuple[Fix, ...] = ()  # [[fix]]: the editor's corrections (publish.fixes)
 
     def script(self, base: ScriptConfig) -> ScriptConfig:
         return replace(
@@ -296,7 +298,7 @@ def load_sidecar(input_path: Path) -> Sidecar:
     if not path.exists():
         return Sidecar()
     data = read_toml(path)
-    _check_keys(data, {"meta", "script", "input"}, path.name, path)
+    _check_keys(data, {"meta", "script", "input", "fix"}, path.name, path)
     meta = (
         _meta_section(_table(data.get("meta", {}), "meta", path), path) if "meta" in data else None
     )
@@ -314,6 +316,7 @@ def load_sidecar(input_path: Path) -> Sidecar:
         else None,
         overrides=_overrides(script.get("overrides", []), "script.overrides", path),
         protected=_strings(script.get("protected", []), "script.protected", path),
+        fixes=parse_fixes(data["fix"], path) if "fix" in data else (),
     )
 
 

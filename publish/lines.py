@@ -37,6 +37,8 @@ class Tag(StrEnum):
     INDENTED = "indented"
     JUMP_TO = "jump-to"
     JUMP_FROM = "jump-from"
+    # An editor's fix (publish.fixes): this line is text, never a heading
+    NOT_HEADING = "not-heading"
 
 
 class LineKind(StrEnum):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -22,12 +22,14 @@ from publish.build.report import (
     StructureSummary,
     dump,
 )
-from publish.config import Config, Sidecar, load_sidecar
+from publish.config import Config, Sidecar, load_sidecar, sidecar_path
 from publish.edition import SIMPLIFIED, edition_of
-from publish.errors import InputError, PublishError, RenderError, ScriptCheckError
+from publish.errors import ConfigError, InputError, PublishError, RenderError, ScriptCheckError
+from publish.fixes import STALE, Fix
 from publish.ingest import Source, read_source
 from publish.model import Issue, IssueMeta, Level
 from publish.normalise import ChangeKind, NormaliseConfig, Normalised, normalise
+from publish.normalise.fixing import apply_line_fixes, kept_breaks
 from publish.render.pagesetup import PageSetup
 from publish.render.plaintext import issue_lines
 from publish.script import ScriptConfig
@@ -48,9 +50,21 @@ def process_source(
     source: Source,
     normalise_config: NormaliseConfig | None = None,
     meta_overrides: IssueMeta | None = None,
+    fixes: Sequence[Fix] = (),
 ) -> Processed:
-    normalised = normalise(source.text, normalise_config, source.reading)
-    return Processed(source, normalised, structure_source(normalised, source, meta_overrides))
+    normalised = normalise_source(source, normalise_config, fixes)
+    issue = structure_source(normalised, source, meta_overrides, fixes)
+    return Processed(source, normalised, issue)
+
+
+def normalise_source(
+    source: Source, config: NormaliseConfig | None, fixes: Sequence[Fix] = ()
+) -> Normalised:
+    """The rules over the input, then the editor's line and break fixes."""
+    config = config or NormaliseConfig()
+    if fixes:
+        config = replace(config, kept_breaks=kept_breaks(fixes))
+    return apply_line_fixes(normalise(source.text, config, source.reading), fixes)
 
 
 def input_overrides(source: Source, meta_overrides: IssueMeta | None) -> IssueMeta | None:
@@ -62,17 +76,25 @@ def input_overrides(source: Source, meta_overrides: IssueMeta | None) -> IssueMe
 
 
 def structure_source(
-    normalised: Normalised, source: Source, meta_overrides: IssueMeta | None
+    normalised: Normalised,
+    source: Source,
+    meta_overrides: IssueMeta | None,
+    fixes: Sequence[Fix] = (),
 ) -> Issue:
     """`structure()` with what the input declares about itself; the ingest stage's
     diagnostics (a truncated file, a code fence) come first."""
-    issue = structure(normalised, source.id, input_overrides(source, meta_overrides))
+    issue = structure(normalised, source.id, input_overrides(source, meta_overrides), fixes)
     return replace(issue, diagnostics=source.diagnostics + issue.diagnostics)
 
 
-def structure(normalised: Normalised, source_id: str, meta_overrides: IssueMeta | None) -> Issue:
+def structure(
+    normalised: Normalised,
+    source_id: str,
+    meta_overrides: IssueMeta | None,
+    fixes: Sequence[Fix] = (),
+) -> Issue:
     """The issue's structure, its language set to the script it is printed in."""
-    issue = detect_structure(normalised, source_id, meta_overrides)
+    issue = detect_structure(normalised, source_id, meta_overrides, fixes)
     declared = meta_overrides is not None and meta_overrides.language != IssueMeta().language
     if not declared and normalised.printed is not SIMPLIFIED:  # a sidecar's `language` wins
         issue = replace(issue, meta=replace(issue.meta, language=normalised.printed.language))
@@ -86,7 +108,7 @@ def process(
     `encoding` (the command line's) wins over the sidecar's `[input] encoding`."""
     sidecar = load_sidecar(path)
     source = read_source(path, encoding or sidecar.encoding)
-    return process_source(source, normalise_config, sidecar.meta)
+    return process_source(source, normalise_config, sidecar.meta, sidecar.fixes)
 
 
 def clean_lines(path: Path) -> list[str]:
@@ -232,6 +254,7 @@ class BuildRequest:
     embed_fonts: bool = False
     page: PageSetup = field(default_factory=PageSetup)
     encoding: str | None = None  # the command line's --encoding: wins over the sidecar's
+    strict_fixes: bool = False  # --strict: a sidecar fix that does not apply fails the input
 
     def script(self, configured: ScriptConfig) -> ScriptConfig:
         return replace(
@@ -242,8 +265,13 @@ class BuildRequest:
 
 
 def _process_and_review(
-    path: Path, config: Config, timer: Timer, out_dir: Path, encoding: str | None
+    path: Path,
+    config: Config,
+    timer: Timer,
+    out_dir: Path,
+    request: BuildRequest,
 ) -> tuple[Processed, Sidecar]:
+    encoding, strict_fixes = request.encoding, request.strict_fixes
     from publish.files import write_text_atomic  # noqa: PLC0415
     from publish.build.review import render_review  # noqa: PLC0415
 
@@ -251,14 +279,20 @@ def _process_and_review(
         sidecar = load_sidecar(path)
         source = read_source(path, encoding or sidecar.encoding)
     with timer.stage("normalise"):
-        normalised = normalise(source.text, config.normalise, source.reading)
+        normalised = normalise_source(source, config.normalise, sidecar.fixes)
     with timer.stage("structure"):
-        issue = structure_source(normalised, source, sidecar.meta)
+        issue = structure_source(normalised, source, sidecar.meta, sidecar.fixes)
     with timer.stage("review"):
         review = render_review(
             issue.meta.display_title, source.lines, normalised, issue.diagnostics
         )
         write_text_atomic(out_dir / "changes.html", review)
+    if strict_fixes and (stale := [d.message for d in issue.diagnostics if d.code in STALE]):
+        raise ConfigError(
+            f"{len(stale)} fix(es) in the sidecar did not apply: {stale[0]}",
+            path=sidecar_path(path),
+            hint="update or remove them (publish inspect --fixes shows the anchors)",
+        )
     if not issue.articles:
         raise InputError(
             "no text left after cleaning: every line was dropped as furniture",
@@ -288,7 +322,7 @@ def build_input(path: Path, config: Config, request: BuildRequest) -> InputRepor
     report = InputReport(str(path), path.stem)
     out_dir = request.out_root / path.stem
     try:
-        processed, sidecar = _process_and_review(path, config, timer, out_dir, request.encoding)
+        processed, sidecar = _process_and_review(path, config, timer, out_dir, request)
         report = replace(
             report,
             title=processed.issue.meta.display_title,

@@ -50,6 +50,7 @@ def _request(args: argparse.Namespace, config: Config) -> BuildRequest:
         embed_fonts=args.embed_fonts or config.build.embed_fonts,
         page=_page_setup(args, config.pdf),
         encoding=encoding_of(args),
+        strict_fixes=args.strict,
     )
 
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from publish.cli.options import encoding_of
 from publish.errors import EXIT_OK
 from publish.model import Article, BlockType, Issue, Level
+from publish.normalise.document import ChangeKind
+
+if TYPE_CHECKING:
+    from publish.build.pipeline import Processed
 
 
 def cmd_clean(args: argparse.Namespace, out: TextIO) -> int:
@@ -31,9 +35,14 @@ def cmd_inspect(args: argparse.Namespace, out: TextIO) -> int:
     from publish.build.pipeline import process  # noqa: PLC0415
     from publish.model import to_jsonable  # noqa: PLC0415
 
-    issue = process(args.path, encoding=encoding_of(args)).issue
+    processed = process(args.path, encoding=encoding_of(args))
+    issue = processed.issue
     if args.json:
         out.write(json.dumps(to_jsonable(issue), ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    if args.fixes:
+        for line in fix_anchors(processed):
+            print(line, file=out)
         return EXIT_OK
     _print_masthead(issue, out)
     for section in issue.sections:
@@ -42,6 +51,33 @@ def cmd_inspect(args: argparse.Namespace, out: TextIO) -> int:
             print(_article_line(article), file=out)
     _print_findings(issue, out)
     return EXIT_OK
+
+
+def _anchor(text: str) -> str:
+    """A TOML string for `at = …` (JSON's escapes are TOML's)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def fix_anchors(processed: Processed) -> list[str]:
+    """Every decision a `[[fix]]` can change, with the anchor it would use: each article (for
+    title, byline, section, not-article), each join (keep-break), each dropped line (keep)."""
+    out = ["# decision           line  at = (the anchor)  ->  the fix kinds that use it"]
+    for section in processed.issue.sections:
+        for article in section.articles:
+            where = f"L{article.span.first}"
+            also = f"section “{section.title}”" if section.title else "no section"
+            out.append(
+                f"article {article.id:10} {where:6} at = {_anchor(article.title)}"
+                f"  ->  title, byline, section, not-article  ({also})"
+            )
+    for change in processed.normalised.changes:
+        if change.kind is ChangeKind.JOIN and "⏎" in change.before:
+            at = _anchor(change.before.replace("⏎", "\n"))
+            out.append(f"join {change.rule:13} L{change.line:<5} at = {at}  ->  keep-break")
+        elif change.kind is ChangeKind.DROP and change.before.strip():
+            at = _anchor(change.before)
+            out.append(f"drop {change.rule:13} L{change.line:<5} at = {at}  ->  keep")
+    return out
 
 
 def _print_masthead(issue: Issue, out: TextIO) -> None:

@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="fail an input whose traditional edition has suspicious conversions (exit 7)",
     )
     build.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail an input whose sidecar has a fix that does not apply (stale or ambiguous)",
+    )
+    build.add_argument(
         "--embed-fonts",
         action="store_true",
         help="EPUB: embed the serif, subset to the characters used (for readers without CJK fonts)",
@@ -105,6 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     inspect.add_argument("path", type=Path)
     inspect.add_argument("--json", action="store_true", help="machine-readable JSON")
+    inspect.add_argument(
+        "--fixes",
+        action="store_true",
+        help="every decision a sidecar [[fix]] can change, with the anchor it would use",
+    )
     _encoding_option(inspect)
 
     check = sub.add_parser(

@@ -47,6 +47,8 @@ class NormaliseConfig:
     disabled: frozenset[str] = frozenset()
     # Spaces between Han text and digits/Latin in running text: remove them, or keep one.
     spacing: Literal["remove", "keep"] = "remove"
+    # The sidecar's keep-break fixes: breaks the joining rule must keep (publish.fixes).
+    kept_breaks: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from itertools import pairwise
 
 import regex
 
+from publish.fixes import squeeze
 from publish.lines import Document, Line, LineKind, Tag
 from publish.model import Level
 from publish.normalise.document import ChangeKind, NormaliseConfig, Outcome, Recorder
@@ -195,7 +196,8 @@ def _glue(a: str, b: str) -> str:
     return a + space + b
 
 
-def _merge(first: Line, second: Line) -> Line:
+def merge_lines(first: Line, second: Line) -> Line:
+    """Two lines as one paragraph: their texts glued, their origins kept."""
     return replace(
         first,
         text=_glue(first.text, second.text),
@@ -206,7 +208,15 @@ def _merge(first: Line, second: Line) -> Line:
     )
 
 
-def join_broken_paragraphs(lines: Document, _config: NormaliseConfig) -> Outcome:
+def _kept(current: Line, nxt: Line, kept: tuple[tuple[str, str], ...]) -> bool:
+    """An editor's keep-break fix names this break (its two ends, spaces ignored)."""
+    if not kept:
+        return False
+    end, start = squeeze(current.text), squeeze(nxt.text)
+    return any(end.endswith(a) and start.startswith(b) for a, b in kept)
+
+
+def join_broken_paragraphs(lines: Document, config: NormaliseConfig) -> Outcome:
     rec = Recorder("J301", "join-broken-paragraph")
     headings = Headings(lines)
     out: list[Line] = []
@@ -221,7 +231,7 @@ def join_broken_paragraphs(lines: Document, _config: NormaliseConfig) -> Outcome
             after = pending[index + 1] if index + 1 < len(pending) else None
             if after is not None and _displaced(current, nxt, after, headings):
                 _record_join(rec, current, after)
-                current = _merge(current, after)
+                current = merge_lines(current, after)
                 if _is_caption(nxt):
                     rec.change(nxt.first, ChangeKind.DROP, nxt.text, "")
                 else:
@@ -229,10 +239,11 @@ def join_broken_paragraphs(lines: Document, _config: NormaliseConfig) -> Outcome
                     held.append(nxt.tagged(Tag.DISPLACED if is_bio(nxt.text) else Tag.DECK))
                 index += 2
                 continue
-            verdict = judge(current, nxt, headings)
+            kept = _kept(current, nxt, config.kept_breaks)
+            verdict = Verdict.KEEP if kept else judge(current, nxt, headings)
             if verdict is Verdict.JOIN:
                 _record_join(rec, current, nxt)
-                current = _merge(current, nxt)
+                current = merge_lines(current, nxt)
                 index += 1
                 continue
             if verdict is Verdict.TRUNCATED:

@@ -9,8 +9,10 @@ diagnostic with a code (structure/codes.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
+from publish.fixes import Fix
 from publish.front.contents import parse_contents
 from publish.model import Diagnostic, Issue, IssueMeta, Level
 from publish.normalise import Normalised
@@ -22,6 +24,7 @@ from publish.structure.articles import (
     to_article,
 )
 from publish.structure.consistency import spelling_diagnostics
+from publish.structure.fixing import fix_articles
 from publish.structure.linking import (
     contents_entries,
     coverage_diagnostics,
@@ -42,9 +45,13 @@ from publish.text.names import byline_names
 
 
 def detect_structure(
-    normalised: Normalised, issue_id: str, meta_overrides: IssueMeta | None = None
+    normalised: Normalised,
+    issue_id: str,
+    meta_overrides: IssueMeta | None = None,
+    fixes: Sequence[Fix] = (),
 ) -> Issue:
-    """Find metadata, contents, sections and articles in normalised lines."""
+    """Find metadata, contents, sections and articles in normalised lines; the editor's
+    `fixes` (where articles start, titles, bylines, sections) win over what is found."""
     diagnostics: list[Diagnostic] = []
     regions = split_regions(normalised.lines)
     meta, masthead = extract_metadata(regions.front, regions.meta)
@@ -52,7 +59,7 @@ def detect_structure(
     titles = body_titles(regions.cover + regions.body)
     items = parse_contents(listed, titles) if listed else []
     cover = cover_article(regions.cover, items)
-    seg = find_starts(regions.body, items, frozenset(cover.start.used if cover else ()))
+    seg = find_starts(regions.body, items, frozenset(cover.start.used if cover else ()), fixes)
     diagnostics.extend(seg.diagnostics)
     drafts = assemble(regions.body, seg.starts, seg.dropped)
     diagnostics.extend(title_corrections(regions.body, drafts))
@@ -84,6 +91,7 @@ def detect_structure(
         diagnostics=tuple(normalised.diagnostics) + tuple(diagnostics),
         front_matter=tuple(front_matter),
     )
+    issue = fix_articles(issue, fixes)
     return replace(issue, diagnostics=issue.diagnostics + tuple(spelling_diagnostics(issue)))
 
 

@@ -63,7 +63,7 @@ class Segmentation:
 
 
 def is_heading_line(line: Line) -> bool:
-    if line.kind is not LineKind.TEXT or line.end_mark:
+    if line.kind is not LineKind.TEXT or line.end_mark or line.has(Tag.NOT_HEADING):
         return False
     if line.has(Tag.COLUMN_LABEL) or line.has(Tag.DECK) or line.has(Tag.HEADING):
         return True

@@ -3,13 +3,16 @@ before the first start is an article of its own (never dropped)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
+from publish.fixes import Fix
 from publish.front.page import ContentsItem, merge
 from publish.lines import Line
-from publish.model import ArticleKind
+from publish.model import ArticleKind, Diagnostic
 from publish.structure.articles import Draft
 from publish.structure.cues import cue_starts
+from publish.structure.fixing import fix_starts
 from publish.structure.match import key, similarity
 from publish.structure.segment import (
     Segmentation,
@@ -101,7 +104,12 @@ def _only_section_labels(lines: list[Line], items: list[ContentsItem]) -> bool:
     )
 
 
-def find_starts(body: list[Line], items: list[ContentsItem], skip: frozenset[int]) -> Segmentation:
+def find_starts(
+    body: list[Line],
+    items: list[ContentsItem],
+    skip: frozenset[int],
+    fixes: Sequence[Fix] = (),
+) -> Segmentation:
     allow_merge = bool(items) and all(item.page is None for item in items)
     sections = frozenset(key(item.section) for item in items if item.section) | printed_kickers(
         body
@@ -109,13 +117,14 @@ def find_starts(body: list[Line], items: list[ContentsItem], skip: frozenset[int
     contents = match_contents(body, items, allow_merge, skip, sections) if items else []
     taken = {k for s in contents for k in range(s.title[0], s.title[1] + 1)}
     cues = cue_starts(body, taken, has_contents=bool(items), sections=sections)
-    starts = _merge_starts(contents, cues)
+    fixed: list[Diagnostic] = []
+    starts = fix_starts(body, _merge_starts(contents, cues), fixes, fixed)
     if starts and _only_section_labels(body[: starts[0].head], items):
         # `卷首语` printed above the first article is its section's label, not an article.
         starts[0] = replace(starts[0], head=0)
     if not starts or starts[0].head > 0:
         # Text before the first recognised start is an article of its own (never dropped).
         starts = _whole_body(body[: starts[0].head] if starts else body, sections) + starts
-    seg = Segmentation(starts=starts)
+    seg = Segmentation(starts=starts, diagnostics=fixed)
     extend_heads(body, seg)
     return seg
