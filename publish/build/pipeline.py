@@ -284,7 +284,7 @@ def _process_and_review(
         issue = structure_source(normalised, source, sidecar.meta, sidecar.fixes)
     with timer.stage("review"):
         review = render_review(
-            issue.meta.display_title, source.lines, normalised, issue.diagnostics
+            issue.meta.display_title, source.lines, normalised, issue.diagnostics, issue
         )
         write_text_atomic(out_dir / "changes.html", review)
     if strict_fixes and (stale := [d.message for d in issue.diagnostics if d.code in STALE]):

@@ -3,15 +3,23 @@
 Each cleaned paragraph is shown with the characters that changed highlighted (the original on
 hover), the rules that touched it beside it, and the input lines it came from. Dropped lines
 are listed with their reason; counts per rule and diagnostics are at the top.
+
+Every decision has a control that yields the sidecar `[[fix]]` that reverses it (publish.fixes):
+a paragraph can be dropped, made a heading or an article's start, joined to the next one; a
+join the normaliser made can be kept apart; a dropped line kept; an article retitled, given
+another byline or section, or merged into the one before. Opened as a file, a control copies the
+fix; under `publish serve` it writes it into the sidecar.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from publish.model import Diagnostic
+from publish.fixes import squeeze
+from publish.model import Diagnostic, Issue
 from publish.normalise import RULES, Change, ChangeKind, LineKind, Normalised
 from publish.render.context import STYLES_DIR, environment
 
@@ -31,11 +39,59 @@ class Piece:
 
 
 @dataclass(frozen=True, slots=True)
+class Control:
+    """A button that yields one `[[fix]]`: its kind and anchor; `ask` names the value the
+    editor types (a title, a byline, a section)."""
+
+    label: str
+    kind: str
+    at: str
+    ask: str = ""
+    current: str = ""  # the value now, offered for editing
+
+    @property
+    def data(self) -> str:
+        return json.dumps({"kind": self.kind, "at": self.at, "ask": self.ask}, ensure_ascii=False)
+
+
+@dataclass(frozen=True, slots=True)
 class ReviewLine:
     lines: str  # input line numbers, e.g. "291–293"
     pieces: tuple[Piece, ...]
     rules: tuple[str, ...]
     meta: bool = False
+    controls: tuple[Control, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewArticle:
+    id: str
+    title: str
+    byline: str | None
+    section: str | None
+    controls: tuple[Control, ...]
+
+
+_EXCERPT = 12  # characters of a line an anchor starts with, when that is unique
+_END = 8  # characters on each side of a break
+
+
+def _excerpts(texts: list[str]) -> list[str]:
+    """For each text, its shortest opening (from `_EXCERPT` characters) found in no other
+    text: an anchor that stays short and unique (the whole text when nothing shorter is)."""
+    squeezed = [squeeze(t) for t in texts]
+    everything = "\n".join(squeezed)
+    out = []
+    for text, key in zip(texts, squeezed, strict=True):
+        size = _EXCERPT
+        while size < len(key) and everything.count(key[:size]) > 1:
+            size += _EXCERPT
+        out.append(key[:size] if size < len(key) else text)
+    return out
+
+
+def _break(before: str, after: str) -> str:
+    return f"{squeeze(before)[-_END:]}\n{squeeze(after)[:_END]}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,23 +145,69 @@ def _span(origin: tuple[int, ...]) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
+def _line_controls(
+    at: str, joins: list[str], following: str | None, meta: bool
+) -> tuple[Control, ...]:
+    if meta:
+        return ()
+    controls = [
+        Control("drop", "drop", at),
+        Control("heading", "heading", at),
+        Control("not a heading", "not-heading", at),
+        Control("article starts here", "article-start", at),
+    ]
+    controls += [Control(f"keep break {n}" if len(joins) > 1 else "keep break", "keep-break", j)
+                 for n, j in enumerate(joins, start=1)]  # fmt: skip
+    if following is not None:
+        controls.append(Control("join with next", "join", following))
+    return tuple(controls)
+
+
 def review_lines(raw: tuple[str, ...], normalised: Normalised) -> list[ReviewLine]:
     rules_by_line: dict[int, set[str]] = defaultdict(set)
+    joins_by_line: dict[int, list[str]] = defaultdict(list)
     for change in normalised.changes:
         if change.kind is not ChangeKind.DROP:
             rules_by_line[change.line].add(change.rule)
+        if change.kind is ChangeKind.JOIN and "⏎" in change.before:
+            before, _, after = change.before.partition("⏎")
+            joins_by_line[change.line].append(_break(before, after))
+    lines = list(normalised.lines)
+    anchors = _excerpts([line.text for line in lines])
     out: list[ReviewLine] = []
-    for line in normalised.lines:
+    for index, line in enumerate(lines):
         original = "".join(raw[n - 1].strip() for n in line.origin if 0 < n <= len(raw))
         rules = sorted({r for n in line.origin for r in rules_by_line.get(n, ())})
+        nxt = lines[index + 1] if index + 1 < len(lines) else None
+        following = _break(line.text, nxt.text) if nxt is not None else None
+        joins = [j for n in line.origin for j in joins_by_line.get(n, ())]
+        meta = line.kind is LineKind.META
         out.append(
             ReviewLine(
                 lines=_span(line.origin),
                 pieces=diff_pieces(original, line.text),
                 rules=tuple(rules),
-                meta=line.kind is LineKind.META,
+                meta=meta,
+                controls=_line_controls(anchors[index], joins, following, meta),
             )
         )
+    return out
+
+
+def review_articles(issue: Issue | None) -> list[ReviewArticle]:
+    """Each article with the controls that change its title, byline, section, or merge it."""
+    if issue is None:
+        return []
+    out = []
+    for section in issue.sections:
+        for a in section.articles:
+            controls = (
+                Control("retitle", "title", a.title, "the title", a.title),
+                Control("byline", "byline", a.title, "the byline", a.byline or ""),
+                Control("section", "section", a.title, "the section", section.title or ""),
+                Control("not an article", "not-article", a.title),
+            )
+            out.append(ReviewArticle(a.id, a.title, a.byline, section.title, controls))
     return out
 
 
@@ -124,7 +226,9 @@ def render_review(
     raw: tuple[str, ...],
     normalised: Normalised,
     diagnostics: tuple[Diagnostic, ...],
+    issue: Issue | None = None,
 ) -> str:
+    """The review page, with a control for each decision (see the module's docstring)."""
     dropped = [c for c in normalised.changes if c.kind is ChangeKind.DROP]
     names = _NAMES | {c.rule: c.name for c in normalised.changes}
     template = environment().get_template("report/changes.html.j2")
@@ -137,4 +241,5 @@ def render_review(
         names=names,
         diagnostics=diagnostics,
         lines=review_lines(raw, normalised),
+        articles=review_articles(issue),
     )

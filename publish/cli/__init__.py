@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from publish.cli.build import cmd_build, cmd_check, cmd_merge
+from publish.cli.build import cmd_build, cmd_check, cmd_merge, cmd_serve
 from publish.cli.inspect import cmd_clean, cmd_inspect, cmd_rules
 from publish.cli.options import build_parser
 from publish.errors import EXIT_OK, EXIT_USAGE, PublishError
@@ -23,6 +23,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "inspect": cmd_inspect,
     "merge": cmd_merge,
     "rules": cmd_rules,
+    "serve": cmd_serve,
 }
 
 

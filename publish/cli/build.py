@@ -166,3 +166,37 @@ def cmd_merge(args: argparse.Namespace, out: TextIO) -> int:
         file=out,
     )
     return result.exit_code
+
+
+def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
+    from publish.build.batch import discover  # noqa: PLC0415
+    from publish.build.pipeline import BuildRequest  # noqa: PLC0415
+    from publish.build.serve import serve  # noqa: PLC0415
+    from publish.config import load_config  # noqa: PLC0415
+    from publish.render.context import build_time  # noqa: PLC0415
+
+    project = Path.cwd()
+    config = load_config(project)
+    inputs = discover(args.paths or [config.root / p for p in config.build.inputs])
+    if not inputs:
+        raise UsageError("no inputs found", hint="give .txt, .md or .html files, or a folder")
+    request = BuildRequest(
+        formats=("epub", "pdf") if args.pdf else ("epub",),
+        editions=config.build.editions,
+        out_root=args.output or config.output_dir,
+        modified=build_time(),
+        page=config.pdf,
+    )
+    print(f"building {len(inputs)} input(s) into {request.out_root} …", file=out, flush=True)
+    server, preview, stop = serve(inputs, request.out_root, project, request, args.port)
+    print(f"publish serve: http://127.0.0.1:{preview.port}/?token={preview.token}", file=out)
+    print("(rebuilds when an input, its sidecar, publish.toml, a template or a style changes;"
+          " Ctrl-C stops)", file=out, flush=True)  # fmt: skip
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        server.server_close()
+    return EXIT_OK

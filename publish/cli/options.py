@@ -19,6 +19,7 @@ commands (each has --help):
   inspect   show the detected structure       publish inspect seeds/000_x.txt --json
   check     validate EPUBs with EPUBCheck      publish check build/
   merge     join the builds of shards         publish merge shard-1/ shard-2/ -o build
+  serve     preview, rebuilt on change        publish serve seeds/ --port 8000
   rules     list the normalisation rules      publish rules
 
 exit codes: 0 ok, 1 some inputs failed, 2 usage, 3 bad input, 4 bad config,
@@ -132,6 +133,16 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("dirs", nargs="+", type=Path, help="the shards' output folders")
     merge.add_argument("-o", "--output", type=Path, required=True, help="the merged build")
 
+    served = sub.add_parser(
+        "serve",
+        help="a local preview (127.0.0.1) that rebuilds on change; review-page fixes are saved",
+        description="Example: publish serve seeds/ --port 8000",
+    )
+    served.add_argument("paths", nargs="*", type=Path, help="input files or directories")
+    served.add_argument("--port", type=_port, default=8000, help="port on 127.0.0.1 (8000)")
+    served.add_argument("-o", "--output", type=Path, help="build directory (default: build)")
+    served.add_argument("--pdf", action="store_true", help="build the PDFs too (slower)")
+
     sub.add_parser(
         "rules", help="list the normalisation rules", description="Example: publish rules"
     )
@@ -154,6 +165,12 @@ def encoding_of(args: argparse.Namespace) -> str | None:
 def _positive(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError("must be a whole number of at least 1")
+    return int(value)
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or not 0 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError("must be a port number (0 to 65535)")
     return int(value)
 
 
