@@ -60,7 +60,10 @@ class ReviewLine:
     pieces: tuple[Piece, ...]
     rules: tuple[str, ...]
     meta: bool = False
-    controls: tuple[Control, ...] = ()
+    # The anchors of its fixes (the page's script makes the controls when they are needed):
+    anchor: str = ""  # the line (drop, heading, not-heading, article-start)
+    following: str = ""  # the break after it (join)
+    joins: tuple[str, ...] = ()  # the breaks the normaliser joined inside it (keep-break)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +84,15 @@ def _excerpts(texts: list[str]) -> list[str]:
     text: an anchor that stays short and unique (the whole text when nothing shorter is)."""
     squeezed = [squeeze(t) for t in texts]
     everything = "\n".join(squeezed)
+    # Occurrences of every run of `_EXCERPT` characters, counted once: most openings are
+    # unique at that length, and only the others are looked for again.
+    runs = Counter(everything[i : i + _EXCERPT] for i in range(len(everything) - _EXCERPT + 1))
     out = []
     for text, key in zip(texts, squeezed, strict=True):
         size = _EXCERPT
-        while size < len(key) and everything.count(key[:size]) > 1:
+        while size < len(key) and (
+            runs[key[:size]] > 1 if size == _EXCERPT else everything.count(key[:size]) > 1
+        ):
             size += _EXCERPT
         out.append(key[:size] if size < len(key) else text)
     return out
@@ -145,24 +153,6 @@ def _span(origin: tuple[int, ...]) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
-def _line_controls(
-    at: str, joins: list[str], following: str | None, meta: bool
-) -> tuple[Control, ...]:
-    if meta:
-        return ()
-    controls = [
-        Control("drop", "drop", at),
-        Control("heading", "heading", at),
-        Control("not a heading", "not-heading", at),
-        Control("article starts here", "article-start", at),
-    ]
-    controls += [Control(f"keep break {n}" if len(joins) > 1 else "keep break", "keep-break", j)
-                 for n, j in enumerate(joins, start=1)]  # fmt: skip
-    if following is not None:
-        controls.append(Control("join with next", "join", following))
-    return tuple(controls)
-
-
 def review_lines(raw: tuple[str, ...], normalised: Normalised) -> list[ReviewLine]:
     rules_by_line: dict[int, set[str]] = defaultdict(set)
     joins_by_line: dict[int, list[str]] = defaultdict(list)
@@ -179,8 +169,6 @@ def review_lines(raw: tuple[str, ...], normalised: Normalised) -> list[ReviewLin
         original = "".join(raw[n - 1].strip() for n in line.origin if 0 < n <= len(raw))
         rules = sorted({r for n in line.origin for r in rules_by_line.get(n, ())})
         nxt = lines[index + 1] if index + 1 < len(lines) else None
-        following = _break(line.text, nxt.text) if nxt is not None else None
-        joins = [j for n in line.origin for j in joins_by_line.get(n, ())]
         meta = line.kind is LineKind.META
         out.append(
             ReviewLine(
@@ -188,7 +176,9 @@ def review_lines(raw: tuple[str, ...], normalised: Normalised) -> list[ReviewLin
                 pieces=diff_pieces(original, line.text),
                 rules=tuple(rules),
                 meta=meta,
-                controls=_line_controls(anchors[index], joins, following, meta),
+                anchor="" if meta else anchors[index],
+                following=_break(line.text, nxt.text) if nxt is not None and not meta else "",
+                joins=tuple(j for n in line.origin for j in joins_by_line.get(n, ())),
             )
         )
     return out
