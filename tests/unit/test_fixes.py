@@ -192,3 +192,30 @@ def test_inspect_shows_the_anchor_each_decision_would_use(issue_file: Path) -> N
     fixed = with_fixes(issue_file, {"kind": "keep-break", "at": at})
     assert codes(fixed) == ["E101"]
     assert paragraphs(by_title(fixed, "在乡村振兴中践行初心"))[0].endswith("今年新种下的")
+
+
+def test_the_review_pages_anchors_make_fixes_that_apply(issue_file: Path) -> None:
+    import html as html_lib
+    import re
+
+    from publish.build.review import render_review
+
+    processed = process(issue_file)
+    page = render_review(
+        "示例", processed.source.lines, processed.normalised, processed.issue.diagnostics,
+        processed.issue,
+    )  # fmt: skip
+    anchors = [html_lib.unescape(a) for a in re.findall(r'data-at="([^"]*)"', page)]
+    texts = [line.text for line in processed.normalised.lines]
+    unique = [a for a, t in zip(anchors, texts, strict=True) if texts.count(t) == 1]
+    assert len(unique) == len(set(unique)) > 10  # a line printed once has its own anchor
+    assert "not an article" in page and "retitle" in page  # the article controls
+    at = next(a for a in anchors if a.startswith("清晨六点"))
+    joined = next(re.findall(r"data-breaks='([^']*)'", page)[i] for i, a in enumerate(anchors)
+                  if a == at)  # fmt: skip
+    fixed = with_fixes(
+        issue_file,
+        {"kind": "heading", "at": at},
+        {"kind": "keep-break", "at": json.loads(html_lib.unescape(joined))[0]},
+    )
+    assert codes(fixed) == ["E101", "E101"]
