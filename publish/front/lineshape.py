@@ -64,5 +64,20 @@ def shape(line: Line) -> Shape:
     )
 
 
+class _Shapes(dict[int, Shape]):
+    """Each line's shape, read when first asked for: the fence looks at the front of an
+    issue, rarely at its body."""
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        super().__init__()
+        self._lines = lines
+
+    def __missing__(self, index: int) -> Shape:
+        found = self[index] = shape(self._lines[index])
+        return found
+
+
 def shapes_of(lines: Sequence[Line], order: list[int]) -> dict[int, Shape]:
-    return {i: shape(lines[i]) for i in order}
+    """The shapes of the lines at `order` (indices of text lines), read on demand."""
+    del order  # every index asked for is one of them
+    return _Shapes(lines)

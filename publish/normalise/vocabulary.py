@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -42,9 +43,16 @@ class Vocabulary:
 
 
 def vocabulary(lines: Document) -> Vocabulary:
+    """The document's pair statistics (the same for the joining and the column rules unless
+    one of them changed a line: computed once for both)."""
+    return _vocabulary(tuple(line.text for line in lines))
+
+
+@lru_cache(maxsize=2)
+def _vocabulary(texts: tuple[str, ...]) -> Vocabulary:
     pairs: Counter[str] = Counter()
-    for line in lines:
-        for run in _HAN_RUN.findall(line.text):
+    for text in texts:
+        for run in _HAN_RUN.findall(text):
             pairs.update(run[i : i + 2] for i in range(len(run) - 1))
     left: Counter[str] = Counter()
     right: Counter[str] = Counter()
