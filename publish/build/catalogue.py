@@ -10,6 +10,7 @@ import contextlib
 import io
 import zipfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from publish import __version__
@@ -30,19 +31,26 @@ def _thumbnail(epub: Path, dest: Path) -> bool:
     with contextlib.suppress(OSError):
         if dest.stat().st_mtime_ns >= epub.stat().st_mtime_ns:
             return True
-    from PIL import Image  # noqa: PLC0415
-
     try:
         with zipfile.ZipFile(epub) as zf:
             data = zf.read(COVER_IN_EPUB)
     except (OSError, KeyError, zipfile.BadZipFile):
         return False
-    image = Image.open(io.BytesIO(data))
+    write_bytes_atomic(dest, _scaled(data))
+    return True
+
+
+@lru_cache(maxsize=64)
+def _scaled(cover: bytes) -> bytes:
+    """The cover scaled down, once per cover in a process (a preview rebuilds an EPUB whose
+    cover did not change)."""
+    from PIL import Image  # noqa: PLC0415
+
+    image = Image.open(io.BytesIO(cover))
     image.thumbnail((THUMB_WIDTH, THUMB_WIDTH * 2))
     out = io.BytesIO()
     image.save(out, format="PNG", compress_level=6)  # optimize=True costs ~70 ms
-    write_bytes_atomic(dest, out.getvalue())
-    return True
+    return out.getvalue()
 
 
 @dataclass(frozen=True, slots=True)

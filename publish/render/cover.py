@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 from PIL import Image, ImageDraw, ImageFont
@@ -109,8 +110,13 @@ def _centred(
 
 
 def render_cover(ctx: RenderContext) -> bytes:
-    text = cover_text(ctx)
-    family = ctx.serif_font
+    return _drawn(cover_text(ctx), ctx.serif_font)
+
+
+@lru_cache(maxsize=8)
+def _drawn(text: CoverText, family: str) -> bytes:
+    """The cover as PNG bytes: drawn once per text and face in a process (a preview rebuilds
+    an issue whose cover did not change)."""
     image = Image.new("RGB", SIZE, PAPER)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, SIZE[0], 70), fill=RED)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields, replace
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Final, Literal
 
 from publish.edition import VARIANT_EDITIONS
@@ -224,8 +224,9 @@ def _flag(run: _Run, message: str) -> None:
 def convert_issue(issue: Issue, config: ScriptConfig) -> Issue:
     """The traditional edition of an issue: every text converted and corrected, language set."""
     run = _Run(config, _phrase_table(names_to_protect(issue), config, config.overrides))
-
-    done: dict[str, Converted] = {}  # titles recur (contents, running heads): convert once
+    # Titles recur (contents, running heads), and a preview rebuilds an issue one line at a
+    # time: each text is converted once per configuration and phrase table.
+    done = _converted(config, tuple(run.phrases))
 
     def convert(text: str) -> str:
         converted = done.get(text) or done.setdefault(text, convert_text(text, run))
@@ -248,6 +249,14 @@ def convert_issue(issue: Issue, config: ScriptConfig) -> Issue:
         front_matter=front,
         diagnostics=issue.diagnostics + tuple(run.diagnostics),
     )
+
+
+@lru_cache(maxsize=4)
+def _converted(config: ScriptConfig, phrases: tuple[tuple[str, str], ...]) -> dict[str, Converted]:
+    """The texts converted so far with this configuration and phrase table (a conversion
+    depends on nothing else)."""
+    del config, phrases  # the key of the cache
+    return {}
 
 
 def convert_phrase(
