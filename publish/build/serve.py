@@ -62,12 +62,11 @@ _TYPES = {
 # Live reload, and the token for the review page's writes: put into every page served.
 _LIVE = """<script>window.PUBLISH_TOKEN = %s;
 (function () {
-  let seen = null;
+  const built = %d;  // the build this page comes from: any later one reloads it
   setInterval(async function () {
     try {
       const now = (await (await fetch("/_publish/version")).json()).version;
-      if (seen !== null && now !== seen) location.reload();
-      seen = now;
+      if (now !== built) location.reload();
     } catch (error) { /* the server is rebuilding or gone */ }
   }, 500);
 })();</script>"""
@@ -238,7 +237,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         suffix = Path(name).suffix.lower()
         kind = _TYPES.get(suffix, "application/octet-stream")
         if suffix == ".html":
-            live = (_LIVE % json.dumps(self.preview.token)).encode()
+            live = (_LIVE % (json.dumps(self.preview.token), self.preview.version)).encode()
             data = data.replace(b"</body>", live + b"\n</body>", 1)
             # The catalogue's EPUB links open the reading view instead of a download.
             data = _EPUB_LINK.sub(rb'href="\1.epub/"', data)
