@@ -145,7 +145,7 @@ def test_the_review_page_writes_a_fix_and_reloads_rebuilt(preview: Preview, tmp_
         row.get_by_role("button", name="not an article").click()
         page.wait_for_function(
             "() => !document.querySelector('#articles').textContent.includes('一名村支书的十年')",
-            timeout=20_000,
+            timeout=30_000,
         )  # written, rebuilt, reloaded: the article is gone from the page
         page.screenshot(path=str(tmp_path / "review-served.png"), full_page=False)
         browser.close()
