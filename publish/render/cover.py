@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import regex
 from PIL import Image, ImageDraw, ImageFont
@@ -110,13 +111,18 @@ def _centred(
 
 
 def render_cover(ctx: RenderContext) -> bytes:
-    return _drawn(cover_text(ctx), ctx.serif_font)
+    family = ctx.serif_font
+    # The faces are looked up first (a missing font is an error here, not a stale picture)
+    # and are part of the memo's key.
+    faces = (find_font(family).path, find_font(family, bold=True).path)
+    return _drawn(cover_text(ctx), family, faces)
 
 
 @lru_cache(maxsize=8)
-def _drawn(text: CoverText, family: str) -> bytes:
+def _drawn(text: CoverText, family: str, faces: tuple[Path, Path]) -> bytes:
     """The cover as PNG bytes: drawn once per text and face in a process (a preview rebuilds
     an issue whose cover did not change)."""
+    del faces  # the key: the font files the drawing uses
     image = Image.new("RGB", SIZE, PAPER)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, SIZE[0], 70), fill=RED)
