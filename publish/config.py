@@ -17,7 +17,7 @@ from publish.errors import ConfigError
 from publish.fixes import Fix, parse_fixes
 from publish.ingest.encoding import normal_codec
 from publish.model import IssueMeta
-from publish.normalise import RULE_NAMES, NormaliseConfig
+from publish.normalise.document import NormaliseConfig
 from publish.render.pagesetup import PageSetup, paper_size
 from publish.render.pagesetup import validate_variant as validate_pdf_variant
 from publish.render.typesetting import Typesetting, validate_autospace, validate_punctuation
@@ -253,6 +253,8 @@ def _normalise_section(data: dict[str, Any], path: Path) -> NormaliseConfig:
     _check_keys(data, {"disabled", "spacing"}, "[normalise]", path)
     config = NormaliseConfig()
     if "disabled" in data:
+        from publish.normalise import RULE_NAMES  # noqa: PLC0415 - loads every rule
+
         names = frozenset(_strings(data["disabled"], "normalise.disabled", path))
         unknown = sorted(names - RULE_NAMES)
         if unknown:

@@ -1,4 +1,5 @@
-"""The lines that pass from the readers and the normaliser to the structure stage.
+"""The lines that pass from the readers and the normaliser to the structure stage, and the
+record of every change the normaliser made (for the reports and the review page).
 
 The declared interface between those stages: a `Line` (its text, the input lines it came from,
 the blank lines before it, its kind, an end mark, its `Tag`s, a table row's cells), and the
@@ -75,4 +76,25 @@ class Line:
 
 Document = tuple[Line, ...]
 
-__all__ = ["Document", "Line", "LineKind", "Tag"]
+
+class ChangeKind(StrEnum):
+    EDIT = "edit"  # text inside a line changed
+    DROP = "drop"  # a whole line left the text
+    JOIN = "join"  # two lines became one
+    SPLIT = "split"  # one line became two
+    MARK = "mark"  # markup or a mark removed and kept as information
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One edit made by a rule: which rule, where, what it was and what it became."""
+
+    rule: str
+    name: str
+    line: int
+    kind: ChangeKind
+    before: str
+    after: str
+
+
+__all__ = ["Change", "ChangeKind", "Document", "Line", "LineKind", "Tag"]

@@ -169,7 +169,7 @@ def bench_scaling(tmp: Path, counts: list[int]) -> None:
 def bench_rebuild(tmp: Path, seed: Path, repeat: int = 5) -> None:
     """`publish serve`'s rebuild after a one-line change (EPUB of both editions and the review
     page), in a warm process: the editor's loop."""
-    from publish.build.pipeline import BuildRequest
+    from publish.build.request import BuildRequest
     from publish.build.serve import Preview
     from publish.render.context import build_time
 

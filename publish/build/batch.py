@@ -14,7 +14,7 @@ from publish.errors import EXIT_FAILED_INPUTS, EXIT_OK, InputError
 from publish.files import exclusive, write_text_atomic
 from publish.build.incremental import fingerprint, previous_report, record
 from publish.ingest import INPUT_SUFFIXES, id_problem
-from publish.build.pipeline import BuildRequest, build_input
+from publish.build.request import BuildRequest
 from publish.build.progress import Progress
 from publish.build.reprints import find_reprints
 
@@ -188,7 +188,9 @@ def _run(
 
     if jobs > 1:
         _run_pool(pending, config, request, jobs, finished)
-    else:
+    elif pending:
+        from publish.build.pipeline import build_input  # noqa: PLC0415 - only when building
+
         for path in pending:
             if finished(path, build_input(path, config, request)):
                 break
@@ -213,6 +215,8 @@ def _run_pool(
     finished: Callable[[Path, InputReport], bool],
 ) -> None:
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait  # noqa: PLC0415
+
+    from publish.build.pipeline import build_input  # noqa: PLC0415 - only when building
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = {pool.submit(build_input, path, config, request): path for path in pending}

@@ -19,7 +19,7 @@ from publish import __version__
 from publish.config import Config, sidecar_path
 from publish.edition import EDITIONS
 from publish.files import write_text_atomic
-from publish.build.pipeline import BuildRequest
+from publish.build.request import BuildRequest
 from publish.build.report import InputReport
 from publish.render.context import STYLES_DIR, TEMPLATES_DIR
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from publish.build.request import BuildRequest
 from publish.build.report import (
     Counts,
     EditionReport,
@@ -28,7 +29,8 @@ from publish.errors import ConfigError, InputError, PublishError, RenderError, S
 from publish.fixes import STALE, Fix
 from publish.ingest import Source, read_source
 from publish.model import Issue, IssueMeta, Level
-from publish.normalise import ChangeKind, NormaliseConfig, Normalised, normalise
+from publish.normalise import NormaliseConfig, Normalised, normalise
+from publish.lines import ChangeKind
 from publish.normalise.fixing import apply_line_fixes, kept_breaks
 from publish.render.pagesetup import PageSetup
 from publish.render.plaintext import issue_lines
@@ -239,29 +241,6 @@ def _write_editions(
             with timer.stage(f"{fmt}:{name}"):
                 written = backend.write(edition, ctx, dest)
             made.outputs.append(_output(fmt, language, written))
-
-
-@dataclass(frozen=True, slots=True)
-class BuildRequest:
-    """What to build for each input of a run."""
-
-    formats: tuple[str, ...]
-    editions: tuple[str, ...]
-    out_root: Path
-    modified: datetime
-    variant: str | None = None  # the command line's choice wins over sidecar and publish.toml
-    strict_script: bool = False
-    embed_fonts: bool = False
-    page: PageSetup = field(default_factory=PageSetup)
-    encoding: str | None = None  # the command line's --encoding: wins over the sidecar's
-    strict_fixes: bool = False  # --strict: a sidecar fix that does not apply fails the input
-
-    def script(self, configured: ScriptConfig) -> ScriptConfig:
-        return replace(
-            configured,
-            variant=self.variant or configured.variant,  # type: ignore[arg-type]
-            strict=self.strict_script or configured.strict,
-        )
 
 
 def _process_and_review(

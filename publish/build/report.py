@@ -16,7 +16,7 @@ from typing import Any, Literal
 from publish import __version__
 from publish.errors import PublishError
 from publish.model import Diagnostic, Level, to_jsonable
-from publish.normalise.document import Change, ChangeKind
+from publish.lines import Change, ChangeKind
 
 Json = dict[str, Any]  # the JSON edge: only the to_json/from_json methods below see it
 Status = Literal["ok", "failed"]

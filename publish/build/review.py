@@ -20,7 +20,8 @@ from difflib import SequenceMatcher
 
 from publish.fixes import squeeze
 from publish.model import Diagnostic, Issue
-from publish.normalise import RULES, Change, ChangeKind, LineKind, Normalised
+from publish.normalise import RULES, LineKind, Normalised
+from publish.lines import Change, ChangeKind
 from publish.render.context import STYLES_DIR, environment
 
 _NAMES = {rule.code: rule.name for rule in RULES}

@@ -35,7 +35,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from publish.build.batch import build_all
 from publish.build.incremental import environment_digest
-from publish.build.pipeline import BuildRequest
+from publish.build.request import BuildRequest
 from publish.config import load_config, sidecar_path
 from publish.errors import ConfigError
 from publish.fixes import parse_fixes

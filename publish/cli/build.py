@@ -14,7 +14,7 @@ from publish.errors import EXIT_FAILED_INPUTS, EXIT_OK, EnvironmentProblem, Usag
 
 if TYPE_CHECKING:
     from publish.build.batch import RunResult
-    from publish.build.pipeline import BuildRequest
+    from publish.build.request import BuildRequest
     from publish.config import Config
     from publish.render.pagesetup import PageSetup
 
@@ -32,7 +32,7 @@ def _page_setup(args: argparse.Namespace, configured: PageSetup) -> PageSetup:
 
 
 def _request(args: argparse.Namespace, config: Config) -> BuildRequest:
-    from publish.build.pipeline import BuildRequest  # noqa: PLC0415
+    from publish.build.request import BuildRequest  # noqa: PLC0415
     from publish.config import (  # noqa: PLC0415
         validate_editions,
         validate_formats,
@@ -170,7 +170,7 @@ def cmd_merge(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     from publish.build.batch import discover  # noqa: PLC0415
-    from publish.build.pipeline import BuildRequest  # noqa: PLC0415
+    from publish.build.request import BuildRequest  # noqa: PLC0415
     from publish.build.serve import serve  # noqa: PLC0415
     from publish.config import load_config  # noqa: PLC0415
     from publish.render.context import build_time  # noqa: PLC0415

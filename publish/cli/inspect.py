@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, TextIO
 
 from publish.cli.options import encoding_of
 from publish.errors import EXIT_OK
+from publish.lines import ChangeKind
 from publish.model import Article, BlockType, Issue, Level
-from publish.normalise.document import ChangeKind
 
 if TYPE_CHECKING:
     from publish.build.pipeline import Processed

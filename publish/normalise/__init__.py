@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from publish.edition import SIMPLIFIED, Edition
 from publish.errors import ConfigError
 from publish.ingest.reading import InputFormat, Reading
-from publish.lines import Document, Line, LineKind
+from publish.lines import Change, ChangeKind, Document, Line, LineKind
 from publish.model import Diagnostic
 from publish.normalise import (
     checks,
@@ -28,8 +28,6 @@ from publish.normalise import (
     web,
 )
 from publish.normalise.document import (
-    Change,
-    ChangeKind,
     NormaliseConfig,
     Outcome,
     Rule,

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from publish.lines import Document, Line, LineKind, Tag
+from publish.lines import ChangeKind, Document, Line, LineKind, Tag
 from publish.model import Level
-from publish.normalise.document import ChangeKind, NormaliseConfig, Outcome, Recorder
+from publish.normalise.document import NormaliseConfig, Outcome, Recorder
 from publish.normalise.joining import Headings
 from publish.normalise.vocabulary import Vocabulary
 from publish.text.names import is_author_field

@@ -10,36 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from typing import Final, Literal
 
 import regex
 
 from publish.edition import Edition
 from publish.ingest.reading import InputFormat, Reading
-from publish.lines import Document, Line, LineKind, Tag
+from publish.lines import Change, ChangeKind, Document, Line, LineKind, Tag
 from publish.model import Code, Diagnostic, Level
 from publish.text.chars import SENTENCE_END
-
-
-class ChangeKind(StrEnum):
-    EDIT = "edit"  # text inside a line changed
-    DROP = "drop"  # a whole line left the text
-    JOIN = "join"  # two lines became one
-    SPLIT = "split"  # one line became two
-    MARK = "mark"  # markup or a mark removed and kept as information
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One edit made by a rule: which rule, where, what it was and what it became."""
-
-    rule: str
-    name: str
-    line: int
-    kind: ChangeKind
-    before: str
-    after: str
 
 
 @dataclass(frozen=True, slots=True)

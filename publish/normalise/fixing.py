@@ -12,10 +12,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from publish.fixes import Fix, FixKind, anchored, applied, missed, squeeze
-from publish.lines import Line, LineKind, Tag
+from publish.lines import Change, ChangeKind, Line, LineKind, Tag
 from publish.model import Diagnostic
 from publish.normalise import Normalised
-from publish.normalise.document import Change, ChangeKind
 from publish.normalise.joining import merge_lines
 
 

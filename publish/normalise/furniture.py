@@ -14,9 +14,8 @@ from dataclasses import replace
 import regex
 
 from publish.data import word_list
-from publish.lines import Document, Line, LineKind, Tag
+from publish.lines import ChangeKind, Document, Line, LineKind, Tag
 from publish.normalise.document import (
-    ChangeKind,
     NormaliseConfig,
     Outcome,
     Recorder,

@@ -23,9 +23,9 @@ from itertools import pairwise
 import regex
 
 from publish.fixes import squeeze
-from publish.lines import Document, Line, LineKind, Tag
+from publish.lines import ChangeKind, Document, Line, LineKind, Tag
 from publish.model import Level
-from publish.normalise.document import ChangeKind, NormaliseConfig, Outcome, Recorder
+from publish.normalise.document import NormaliseConfig, Outcome, Recorder
 from publish.normalise.vocabulary import vocabulary
 from publish.text.chars import (
     bracket_balance,

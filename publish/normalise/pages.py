@@ -12,9 +12,8 @@ from collections import Counter
 
 import regex
 
-from publish.lines import Document, Line, LineKind, Tag
+from publish.lines import ChangeKind, Document, Line, LineKind, Tag
 from publish.normalise.document import (
-    ChangeKind,
     NormaliseConfig,
     Outcome,
     Recorder,

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import regex
 
-from publish.lines import Document, Line, LineKind, Tag
+from publish.lines import ChangeKind, Document, Line, LineKind, Tag
 from publish.normalise.document import (
     CONTEXT,
-    ChangeKind,
     NormaliseConfig,
     Outcome,
     Recorder,

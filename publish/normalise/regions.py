@@ -14,9 +14,8 @@ import regex
 
 from publish.front.masthead import MASTHEAD_LABELS, is_masthead_like
 from publish.front.region import front_block, trailing_masthead
-from publish.lines import Document, Line, LineKind, Tag
+from publish.lines import ChangeKind, Document, Line, LineKind, Tag
 from publish.normalise.document import (
-    ChangeKind,
     NormaliseConfig,
     Outcome,
     Recorder,

@@ -16,8 +16,8 @@ from dataclasses import replace
 
 import regex
 
-from publish.lines import Document, Line, LineKind
-from publish.normalise.document import ChangeKind, NormaliseConfig, Outcome, Recorder
+from publish.lines import ChangeKind, Document, Line, LineKind
+from publish.normalise.document import NormaliseConfig, Outcome, Recorder
 from publish.text.chars import CLOSERS, HAN_RE, SENTENCE_END
 
 RUN_ON_MIN = 300  # shorter lines are printed lines or paragraphs, whatever they contain

@@ -19,9 +19,9 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from publish.lines import Document, Line, LineKind, Tag
+from publish.lines import ChangeKind, Document, Line, LineKind, Tag
 from publish.model import Level
-from publish.normalise.document import ChangeKind, NormaliseConfig, Outcome, Recorder
+from publish.normalise.document import NormaliseConfig, Outcome, Recorder
 from publish.normalise.joining import strongly_open
 from publish.text.chars import PARAGRAPH_END, ends_sentence
 from publish.text.names import is_author_field

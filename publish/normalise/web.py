@@ -15,8 +15,8 @@ from dataclasses import replace
 import regex
 
 from publish.data import word_list
-from publish.lines import Document, Line, LineKind, Tag
-from publish.normalise.document import ChangeKind, NormaliseConfig, Outcome, Recorder, Sink
+from publish.lines import ChangeKind, Document, Line, LineKind, Tag
+from publish.normalise.document import NormaliseConfig, Outcome, Recorder, Sink
 from publish.text.chars import PROSE_PUNCT as _PROSE_PUNCT
 from publish.text.chars import ends_sentence
 

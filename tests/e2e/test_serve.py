@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from publish.build.pipeline import BuildRequest
+from publish.build.request import BuildRequest
 from publish.build.serve import Preview, make_server
 from publish.render.context import build_time
 

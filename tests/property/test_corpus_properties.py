@@ -17,7 +17,8 @@ import regex
 
 from corpus.generate import Generated, generate
 from publish.build.pipeline import process
-from publish.normalise import ChangeKind, normalise
+from publish.lines import ChangeKind
+from publish.normalise import normalise
 from publish.render.plaintext import issue_lines
 from publish.text.chars import han_only
 

@@ -30,7 +30,8 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from publish.normalise import ChangeKind, Normalised, normalise
+from publish.lines import ChangeKind
+from publish.normalise import Normalised, normalise
 from publish.text.chars import HAN_RE
 from publish.text.shapes import first_sentence
 

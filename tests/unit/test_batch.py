@@ -13,7 +13,7 @@ import pytest
 from publish.build import incremental
 from publish.build.batch import shard
 from publish.build.incremental import fingerprint
-from publish.build.pipeline import BuildRequest
+from publish.build.request import BuildRequest
 from publish.cli import main
 from publish.config import Config
 from publish.errors import EXIT_FAILED_INPUTS, EXIT_OK, EXIT_USAGE

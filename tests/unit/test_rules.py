@@ -39,9 +39,9 @@ import pytest
 
 from publish.ingest.html import read_html
 from publish.ingest.markdown import read_markdown
-from publish.lines import Document, Tag
+from publish.lines import Change, Document, Tag
 from publish.model import Diagnostic
-from publish.normalise import RULES, Change, LineKind, NormaliseConfig, normalise
+from publish.normalise import RULES, LineKind, NormaliseConfig, normalise
 from publish.normalise.document import to_document
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "rules"
