@@ -272,9 +272,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self._refuse("no token")
         if url.path != "/fix":
             return self._refuse("the only write is /fix")
-        size = int(self.headers.get("Content-Length", "0") or 0)
-        if size > MAX_BODY:
-            return self._refuse("too large")
+        length = self.headers.get("Content-Length", "0") or "0"
+        if not length.isdigit() or int(length) > MAX_BODY:
+            return self._refuse("a fix is a small JSON body")
+        size = int(length)
         try:
             posted = json.loads(self.rfile.read(size))
             sidecar = self.preview.add_fix(str(posted["page"]), dict(posted["fix"]))
