@@ -250,13 +250,12 @@ def _process_and_review(
     out_dir: Path,
     request: BuildRequest,
 ) -> tuple[Processed, Sidecar]:
-    encoding, strict_fixes = request.encoding, request.strict_fixes
     from publish.files import write_text_atomic  # noqa: PLC0415
     from publish.build.review import render_review  # noqa: PLC0415
 
     with timer.stage("ingest"):
         sidecar = load_sidecar(path)
-        source = read_source(path, encoding or sidecar.encoding)
+        source = read_source(path, request.encoding or sidecar.encoding)
     with timer.stage("normalise"):
         normalised = normalise_source(source, config.normalise, sidecar.fixes)
     with timer.stage("structure"):
@@ -266,7 +265,7 @@ def _process_and_review(
             issue.meta.display_title, source.lines, normalised, issue.diagnostics, issue
         )
         write_text_atomic(out_dir / "changes.html", review)
-    if strict_fixes and (stale := [d.message for d in issue.diagnostics if d.code in STALE]):
+    if request.strict_fixes and (stale := [d.message for d in issue.diagnostics if d.code in STALE]):
         raise ConfigError(
             f"{len(stale)} fix(es) in the sidecar did not apply: {stale[0]}",
             path=sidecar_path(path),

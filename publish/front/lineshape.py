@@ -77,7 +77,6 @@ class _Shapes(dict[int, Shape]):
         return found
 
 
-def shapes_of(lines: Sequence[Line], order: list[int]) -> dict[int, Shape]:
-    """The shapes of the lines at `order` (indices of text lines), read on demand."""
-    del order  # every index asked for is one of them
+def shapes_of(lines: Sequence[Line]) -> dict[int, Shape]:
+    """The shapes of the lines, by index, each read on demand."""
     return _Shapes(lines)

@@ -302,7 +302,7 @@ def front_block(lines: Sequence[Line], stop: int | None = None) -> tuple[int, in
     """Index range [start, end] of the contents/masthead block, or None when there is none;
     `stop`: where a masthead printed at the end begins (the block never reaches into it)."""
     order = _text_at(lines)
-    shapes = shapes_of(lines, order)
+    shapes = shapes_of(lines)
     anchor = _anchor(lines, shapes, order)
     if anchor is None:
         return _unpaged_front(lines, shapes, order, stop)
