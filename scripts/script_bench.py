@@ -24,6 +24,12 @@ vocabulary, not its use (the text has no mainland-only words to replace); a seco
 values) and measures the characters alone. (Applying TWPhrases to the original instead makes
 nonsense of Taiwan text: 檢視圖示 → 檢檢視示.)
 
+The table ends with a floor: the fewest errors any converter that spells each word one way
+can make. The sources spell some words two ways in the same sense (分佈 and 分布, 瞭解 and 了解)
+and print typos (然后, 繪制): grouping the original's spellings by the simplified word (jieba's
+words, as the converter cuts them), everything but each word's most common spelling is an error
+that no word-by-word converter avoids.
+
 Paragraphs are the sources' <p> elements with at least 15 Han characters that end a sentence;
 a paragraph in OpenCC's own standard forms, which Taiwan and Hong Kong writing do not use
 (爲 啓 羣 衆), was itself machine-converted and is left out.
@@ -50,6 +56,7 @@ import regex
 from script_tables import LEXICON_PACKAGE, MIN_COUNT, RARE, Counts, download, lexicon_counts
 
 from publish.script import convert_phrase
+from publish.script.words import cut
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "scripts" / "script_bench_sources.toml"
@@ -241,6 +248,49 @@ def measure(
     return theirs, ours, plain_seconds, publish_seconds
 
 
+def canonical_forms(variants: dict[frozenset[str], str]) -> dict[str, str]:
+    """Each character of a listed variant pair mapped to one form of its group (裏, 裡 → 裏)."""
+    forms: dict[str, str] = {}
+    for pair in variants:
+        group = set(pair) | {forms[c] for c in pair if c in forms}
+        first = min(group)
+        for c in list(forms):
+            if forms[c] in group:
+                forms[c] = first
+        for c in group:
+            forms[c] = first
+    return forms
+
+
+def word_floor(
+    texts: list[str], variant: str, variants: dict[frozenset[str], str]
+) -> tuple[int, list[tuple[int, str, Counter[str]]]]:
+    """The fewest errors a converter that spells each simplified word one way can make here,
+    and the words that make them: (errors, simplified word, the original's spellings)."""
+    back = opencc.OpenCC(BACK[variant])
+    forms = canonical_forms(variants)
+    spellings: dict[str, Counter[str]] = {}
+    for text in texts:
+        simplified = back.convert(text)
+        if len(simplified) != len(text):  # not aligned character for character
+            continue
+        at = 0
+        for word in cut(simplified):
+            spelled = "".join(forms.get(c, c) for c in text[at : at + len(word)])
+            spellings.setdefault(word, Counter())[spelled] += 1
+            at += len(word)
+    words = []
+    for word, counts in spellings.items():
+        best = counts.most_common(1)[0][0]
+        if errors := sum(
+            n * sum(a != b for a, b in zip(spelled, best, strict=True))
+            for spelled, n in counts.items()
+        ):
+            words.append((errors, word, counts))
+    words.sort(key=lambda w: (-w[0], w[1]))
+    return sum(w[0] for w in words), words
+
+
 def row(name: str, han: int, theirs: list[Error], ours: list[Error]) -> str:
     cells = [name, str(han)]
     for keep in (lambda e: True, lambda e: not e.in_use):
@@ -284,6 +334,17 @@ def main() -> int:
         total = sum(han.values())
         print(row(f"**{variant}**", total, before[variant], remaining[variant]))
         print("\n".join(lines), flush=True)
+    print("\nFloor: the fewest errors of a converter that spells each word one way (the sources")
+    print("spell some words two ways in one sense, and print typos):\n")
+    print("| variant | plain OpenCC, strict | floor | at best fewer |")
+    print("|---|---|---|---|")
+    every = [text for texts in sources.values() for text in texts]
+    for variant in ("s2t", "s2tw", "s2hk"):
+        (floor, _words), plain = word_floor(every, variant, variants), len(before[variant])
+        print(f"| {variant} | {plain} | {floor} | {1 - floor / plain:.1%} |")
+    print("\nThe floor's words (s2t): errors, simplified word, the original's spellings:")
+    for n, word, spelled in word_floor(every, "s2t", variants)[1]:
+        print(f"  {n} {word}: " + ", ".join(f"{k} {v}" for k, v in spelled.most_common()))
     for variant, found in remaining.items():
         counts = Counter((e.original, e.output) for e in before[variant])
         print(f"\n{variant}: plain OpenCC's errors by pair (original > OpenCC):")
