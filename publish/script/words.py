@@ -97,8 +97,8 @@ def _inner_spelling(word: str) -> str | None:
     table = lexicon()
     if len(word) < 3 or not any(ch in one_to_many() for ch in word):
         return None
-    if segmenter().has_word(word):  # a dictionary word (大面积): not made of the lexicon's words
-        return None
+    if segmenter().has_word(word):  # a dictionary word: made of words only if jieba says so
+        return _tiled_spelling(word)
     parts: list[str] = []
     found = False
     i = 0
@@ -114,6 +114,30 @@ def _inner_spelling(word: str) -> str | None:
     if not found or opencc("s2t", word) != "".join(_default(ch) for ch in word):
         return None
     return "".join(parts)
+
+
+def _tiled_spelling(word: str) -> str | None:
+    """A dictionary word that its own sub-words tile (香港回归 = 香港 + 回归, by jieba's search
+    mode), spelled part by part, when a part is a lexicon entry and no OpenCC phrase reaches
+    across a part's edge (OpenCC converts the word as it converts its parts). 大面积 has the
+    sub-words 大面 and 面积, which overlap: no tiling, so the word is not 大面 + 积."""
+    parts = _tiling(word, frozenset(segmenter().cut_for_search(word, False)) - {word})
+    table = lexicon()
+    if parts is None or not any(part in table for part in parts):
+        return None
+    if opencc("s2t", word) != "".join(opencc("s2t", part) for part in parts):
+        return None
+    return "".join(table.get(part) or opencc("s2t", part) for part in parts)
+
+
+def _tiling(word: str, pieces: frozenset[str]) -> list[str] | None:
+    """The word as consecutive pieces of two characters or more, longest first; or None."""
+    if not word:
+        return []
+    for size in range(len(word), 1, -1):
+        if word[:size] in pieces and (rest := _tiling(word[size:], pieces)) is not None:
+            return [word[:size], *rest]
+    return None
 
 
 @cache
