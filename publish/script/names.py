@@ -35,11 +35,15 @@ def _words(text: str) -> frozenset[str]:
 # Not roles that are also verbs (编辑范本 is "edit the template", 代表 "represent").
 TITLES_BEFORE: Final = _words(
     "教师 老师 记者 通讯员 书记 主任 同志 委员 主席 局长 部长 校长 院长 经理 烈士 队员 党员 "
-    "馆员 先生 女士 教授 研究员 作者 讲师 村民 居民 市民"
+    "馆员 先生 女士 教授 研究员 作者 讲师 村民 居民 市民 博士 医生 医师 律师 工程师 市长 县长 "
+    "区长 镇长 乡长 村长 厂长 所长 处长 科长 社长 董事长 总经理 主编 教练 会长 队长 组长 "
+    "专家 学者 作家 画家 诗人 演员 选手 运动员 志愿者 民警 警官 法官 检察官"
 )
 TITLES_AFTER: Final = _words(
     "烈士 同志 先生 女士 老师 书记 主任 故居 纪念馆 等人 教授 院士 主席 局长 部长 校长 院长 "
-    "委员 代表 一行 夫妇 母亲 父亲 一家"
+    "委员 代表 一行 夫妇 母亲 父亲 一家 博士 医生 医师 律师 工程师 研究员 市长 县长 区长 "
+    "镇长 乡长 村长 厂长 所长 处长 科长 社长 董事长 总经理 经理 主编 总监 教练 会长 秘书长 "
+    "站长 馆长 行长 队长 组长 班长 师傅 大夫"
 )
 SAYING: Final = _words("说 表示 指出 强调 介绍 认为 告诉 回忆 说道 提出 谈到 坦言")
 # A bare surname before a form of address (余先生说, 范老师讲). Not 于: a clause-initial 于 is

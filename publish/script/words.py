@@ -117,27 +117,43 @@ def _inner_spelling(word: str) -> str | None:
 
 
 def _tiled_spelling(word: str) -> str | None:
-    """A dictionary word that its own sub-words tile (香港回归 = 香港 + 回归, by jieba's search
-    mode), spelled part by part, when a part is a lexicon entry and no OpenCC phrase reaches
-    across a part's edge (OpenCC converts the word as it converts its parts). 大面积 has the
-    sub-words 大面 and 面积, which overlap: no tiling, so the word is not 大面 + 积."""
-    parts = _tiling(word, frozenset(segmenter().cut_for_search(word, False)) - {word})
+    """A dictionary word spelled from its parts, when every way of cutting it into the fewest
+    parts spells it the same and otherwise than OpenCC does. Parts are its own sub-words
+    (jieba's search mode) and single characters; a part is spelled by the lexicon or by OpenCC.
+
+    香港回归 = 香港 + 回归 (香港回歸, the lexicon's 回歸); 重大斗争 = 重大 + 斗争 (OpenCC matches
+    大斗 across the two and writes 斗); 娘家人 = 娘家 + 人 or 娘 + 家人, both 娘家人. But 大面积 =
+    大面 + 积 (大麵積) or 大 + 面积 (大面積): no agreement, so OpenCC decides. A word that is
+    itself one of OpenCC's phrase entries is OpenCC's, and so is a word OpenCC converts
+    character by character (夸夸其谈 → 誇誇其談: no phrase to mend, and a lexicon part, 夸夸,
+    is no better evidence than OpenCC's table)."""
+    if word in multiword() or opencc("s2t", word) == "".join(map(_default, word)):
+        return None
+    pieces = frozenset(segmenter().cut_for_search(word, False)) - {word}
+    spellings = _fewest_parts(word, pieces)
+    if len(spellings) != 1:
+        return None
+    (spelling,) = spellings
+    return None if spelling == opencc("s2t", word) else spelling
+
+
+def _fewest_parts(word: str, pieces: frozenset[str]) -> set[str]:
+    """The spellings of every cut of `word` into the fewest parts (sub-words or characters)."""
     table = lexicon()
-    if parts is None or not any(part in table for part in parts):
-        return None
-    if opencc("s2t", word) != "".join(opencc("s2t", part) for part in parts):
-        return None
-    return "".join(table.get(part) or opencc("s2t", part) for part in parts)
-
-
-def _tiling(word: str, pieces: frozenset[str]) -> list[str] | None:
-    """The word as consecutive pieces of two characters or more, longest first; or None."""
-    if not word:
-        return []
-    for size in range(len(word), 1, -1):
-        if word[:size] in pieces and (rest := _tiling(word[size:], pieces)) is not None:
-            return [word[:size], *rest]
-    return None
+    # best[i]: (fewest parts for word[:i], the spellings of the cuts with that many)
+    best: list[tuple[int, set[str]]] = [(0, {""})] + [(len(word) + 1, set())] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(end):
+            part = word[start:end]
+            if end - start > 1 and part not in pieces:
+                continue
+            count = best[start][0] + 1
+            if count > best[end][0]:
+                continue
+            spelled = table.get(part) or opencc("s2t", part)
+            made = {head + spelled for head in best[start][1]}
+            best[end] = (count, made if count < best[end][0] else best[end][1] | made)
+    return best[len(word)][1]
 
 
 @cache
