@@ -178,7 +178,8 @@ def _opencc_pieces(pieces: list[str], variant: str) -> list[str]:
 def _name_spelling(name: str, variant: str) -> str:
     """The surname in its own form, the given name character by character."""
     convert = converter(_CHARACTERS.get(variant, variant)).convert
-    surname = _in_variant(surname_forms().get(name[0], name[0]), variant)
+    forms = surname_forms()
+    surname = _in_variant(forms[name[0]], variant) if name[0] in forms else str(convert(name[0]))
     return surname + "".join(str(convert(ch)) for ch in name[1:])
 
 

@@ -22,7 +22,7 @@ from typing import Final
 import regex
 
 from publish.model import Issue
-from publish.script.engine import opencc
+from publish.script.engine import opencc, segmenter
 from publish.script.tables import surname_forms, surname_words
 from publish.script.words import cut
 from publish.text.names import is_person_name, surnames
@@ -78,11 +78,23 @@ def names_to_protect(issue: Issue) -> set[str]:
     names: set[str] = set()
     for text in _person_fields(issue):
         for token in _TOKEN_SPLIT.split(text):
-            if token and token[0] in protected_surnames() and is_person_name(token):
+            if token and is_person_name(token) and _worth_keeping(token):
                 names.add(token)
     for text in _all_text(issue):
         names |= names_in_text(text)
     return names
+
+
+def _worth_keeping(name: str) -> bool:
+    """A name of the person fields to spell as a name: its surname is one OpenCC changes, or
+    an OpenCC phrase would change its given name (曲东升: 东升 → 東昇, sunrise; the name is
+    東升), and it is not a common word of the dictionary (周刊 is no name)."""
+    if name[0] in protected_surnames():
+        return True
+    if opencc("s2t", name) == "".join(opencc("s2t", ch) for ch in name):
+        return False
+    tags = segmenter().tag(name)
+    return not (segmenter().has_word(name) and tags != [(name, "nr")])
 
 
 def names_in_text(text: str) -> set[str]:

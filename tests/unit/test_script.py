@@ -85,6 +85,19 @@ def test_convert_issue_sets_language_and_converts_every_field() -> None:
         assert [a.kind for a in converted.articles] == [a.kind for a in issue.articles]
 
 
+def test_a_byline_name_is_spelled_as_a_name_everywhere() -> None:
+    # 东升 is an OpenCC phrase (東昇, sunrise): the byline's 曲东升 is a person, 曲東升, in the
+    # byline and in the running text; 周刊 in a byline is a word, not a name.
+    issue = _issue()
+    article = issue.articles[0]
+    block = replace(article.blocks[0], text="曲东升介绍，东升的太阳。周刊")
+    article = replace(article, byline="曲东升 周刊", blocks=(block,))
+    issue = replace(issue, sections=(replace(issue.sections[0], articles=(article,)),))
+    converted = convert_issue(issue, ScriptConfig()).articles[0]
+    assert converted.byline == "曲東升 週刊"
+    assert converted.blocks[0].text == "曲東升介紹，東昇的太陽。週刊"
+
+
 def test_strict_mode_makes_flags_errors() -> None:
     issue = _issue()
     block = issue.articles[0].blocks[0]
