@@ -164,6 +164,7 @@ class _Walk:
             or is_notice(text)
             or _entries_follow(self.shapes, self.order, index)
             or (self.unpaged and _unpaged_teaser(self.lines, self.shapes, self.order, index))
+            or (_teaser_shaped(text) and _masthead_follows(self.shapes, self.order, index))
         ):
             return False
         if _teaser_shaped(text):
@@ -251,6 +252,16 @@ def _entries_follow(shapes: dict[int, Shape], order: list[int], index: int) -> b
     paged = sum(s.paged for s in following)
     framed = sum(s.section or s.masthead for s in following)  # columns, the masthead after it
     return paged >= _MIN_ENTRIES or (paged >= 1 and framed >= 1)
+
+
+def _masthead_follows(shapes: dict[int, Shape], order: list[int], index: int) -> bool:
+    """The masthead is printed right after this line (a teaser under the last entry, then the
+    masthead's fields, labels above their values or beside them): the front matter goes on."""
+    position = order.index(index)
+    following = [shapes[k] for k in order[position + 1 : position + 1 + _TEASER_REACH]]
+    return sum(s.masthead for s in following) >= _MASTHEAD_RUN and not any(
+        s.prose for s in following
+    )
 
 
 def _teaser_shaped(text: str) -> bool:

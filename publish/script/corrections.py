@@ -39,7 +39,7 @@ CORRECTIONS: Final[tuple[tuple[regex.Pattern[str], str, str], ...]] = (
     (
         regex.compile(r"彆(?![扭拗嘴])"),
         "別",
-        "彆 is only in 彆扭/彆拗/彆嘴; OpenCC's phrase 别着 (彆着) also catches 别着急 (don't worry)",
+        "彆 only in 彆扭/彆拗/彆嘴; OpenCC's phrase 别着 (彆着) catches 别着急 (don't worry)",
     ),
     (regex.compile(r"徵(?=[程途戰伐討])|(?<=[長出遠親南])徵"), "征", "征 marches, 徵 levies"),
     (regex.compile(r"製(?=[度約止衡裁])|(?<=[體機法])製"), "制", "制度/制約/體制, not manufacture"),

@@ -442,6 +442,16 @@ class TestArticles:
         ]
         assert all(e.article_id for e in issue.contents)
 
+    def test_a_masthead_after_the_last_entrys_teaser_is_front_matter(self) -> None:
+        # Labels above their values, right after a teaser: not a run of one-line articles.
+        issue = structure_of("teaser_then_masthead.txt")
+        assert [a.title for a in issue.articles] == [
+            "在乡村振兴中践行初心",
+            "一名村支书的十年",
+            "社区里的“红色管家”",
+        ]
+        assert {f.label for f in issue.meta.masthead} >= {"社长", "主编", "定价"}
+
     def test_text_without_structure_is_one_article(self) -> None:
         issue = detect_structure(normalise("这是一段没有标题的文字。\n\n又一段文字。"), "plain")
         (article,) = issue.articles
