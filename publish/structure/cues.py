@@ -112,8 +112,12 @@ def _byline(ctx: CueContext, i: int) -> Start | None:
 
 
 def _dateline(ctx: CueContext, i: int) -> Start | None:
-    """A headline over a paragraph that opens with a news dateline (`本报讯（记者 张三）`)."""
-    nxt = ctx.line(i + 1)
+    """A headline over a paragraph that opens with a news dateline (`本报讯（记者 张三）`), a
+    subtitle between them or not."""
+    at = i + 1
+    if (sub := ctx.line(at)) is not None and sub.text.startswith(("——", "—")):
+        at += 1
+    nxt = ctx.line(at)
     if nxt is None or _under_listed_title(ctx, i) or not DATELINE.match(nxt.text):
         return None
     return _title_ending_at(ctx, i, "dateline")
@@ -159,12 +163,20 @@ def _after_end(ctx: CueContext, i: int) -> Start | None:
     """A heading right after an article's end (its end mark or closing note): the next
     article, listed or not; without a contents page, also at the very start."""
     prev, nxt = ctx.line(i - 1), ctx.line(i + 1)
-    if _under_listed_title(ctx, i) or nxt is None or is_heading_line(nxt):
+    if _under_listed_title(ctx, i) or nxt is None:
+        return None
+    if is_heading_line(nxt) and not _signs_or_subtitles(nxt):
         return None
     ended = prev is not None and ends_article(prev)
     if ended or (prev is None and not ctx.has_contents):
         return Start(head=i, title=(i, i), cue="after-end")
     return None
+
+
+def _signs_or_subtitles(line: Line) -> bool:
+    """A byline (`本刊编辑部`, `文 / 张三`) or a subtitle (`——…`) under a title."""
+    text = line.text
+    return text.startswith(("——", "—")) or is_byline(text) or is_author_field(text)
 
 
 CUES: tuple[tuple[str, Cue], ...] = (

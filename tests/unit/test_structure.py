@@ -648,3 +648,30 @@ def test_an_unpaged_contents_with_marked_columns_ends_at_its_masthead() -> None:
     )
     doc, _ = to_document(text)
     assert front_block(doc) == (0, 12)
+
+
+def test_a_title_over_a_subtitle_and_a_dateline_starts_an_unlisted_article() -> None:
+    from publish.structure.cues import cue_starts
+
+    body = [
+        Line("各级党组织要把学习成果转化为推动发展的实际行动，在破解难题中彰显担当。", (1,)),
+        Line("努力树立新形象体现新担当彰显新作为", (2,)),
+        Line("——青山区推进基层治理的实践", (3,)),
+        Line("本报讯（记者 廖英）3月25日，省管领导干部勤政廉政集体谈话会议召开。", (4,)),
+    ]
+    starts = cue_starts(body, taken=set(), has_contents=True)
+    assert [(s.title, s.cue) for s in starts] == [((1, 1), "dateline")]
+
+
+def test_a_title_after_an_end_over_a_house_byline_starts_an_article() -> None:
+    from publish.structure.cues import cue_starts
+
+    body = [
+        Line("深入推进基层治理现代化，是一项长期而艰巨的任务。", (1,)),
+        Line("（摘编自《清江党建》）", (2,)),
+        Line("党建引领添动力", (3,)),
+        Line("本刊编辑部", (4,)),
+        Line("摘要：为学之实，固在践履。", (5,)),
+    ]
+    starts = cue_starts(body, taken=set(), has_contents=True)
+    assert [(s.title, s.cue) for s in starts] == [((2, 2), "after-end")]
