@@ -47,6 +47,7 @@ _PENDING_MAX: Final = 12  # unnumbered lines in a row: the body has begun
 _UNPAGED_MAX: Final = 60  # … unless the contents prints no page numbers at all
 _NAME_LINE: Final = regex.compile(r"^[\p{Han}·](?:\s?[\p{Han}·]){1,11}$")
 _LATIN_LINE: Final = regex.compile(r"^[A-Z][A-Z\s·.&-]{3,40}$")
+_FOLIO: Final = regex.compile(r"^(?:第\s*\d{1,3}\s*页|[-—–－~～·]+\s*\d{1,3}\s*[-—–－~～·]+)$")
 
 
 def _text_at(lines: Sequence[Line]) -> list[int]:
@@ -162,7 +163,7 @@ class _Walk:
         if (
             not here.prose
             or is_notice(text)
-            or _entries_follow(self.shapes, self.order, index)
+            or _entries_follow(self.lines, self.shapes, self.order, index)
             or (self.unpaged and _unpaged_teaser(self.lines, self.shapes, self.order, index))
             or (_teaser_shaped(text) and _masthead_follows(self.shapes, self.order, index))
         ):
@@ -175,7 +176,7 @@ class _Walk:
         """The body prints a listed title or column (and no entries go on after it)."""
         here, text = self.shapes[index], self.lines[index].text
         again = _repeats(text, self.titles) or (_key(text) in self.sections and not here.strong)
-        return again and not _entries_follow(self.shapes, self.order, index)
+        return again and not _entries_follow(self.lines, self.shapes, self.order, index)
 
     def take(self, index: int) -> bool:
         """Read one line into the block; False when too many uncertain lines have gone by."""
@@ -244,12 +245,16 @@ def _lists_title(
     return unpaged and not name
 
 
-def _entries_follow(shapes: dict[int, Shape], order: list[int], index: int) -> bool:
+def _entries_follow(
+    lines: Sequence[Line], shapes: dict[int, Shape], order: list[int], index: int
+) -> bool:
     """Contents entries go on right after this line (it is a teaser under an entry), or an
     entry and then column names or the masthead."""
     position = order.index(index)
-    following = [shapes[k] for k in order[position + 1 : position + 1 + _TEASER_REACH]]
-    paged = sum(s.paged for s in following)
+    reach = order[position + 1 : position + 1 + _TEASER_REACH]
+    following = [shapes[k] for k in reach]
+    # A folio printed in the body (`第2页`, `— 2 —`) is a page number, but no entry.
+    paged = sum(shapes[k].paged and not _FOLIO.match(lines[k].text) for k in reach)
     framed = sum(s.section or s.masthead for s in following)  # columns, the masthead after it
     return paged >= _MIN_ENTRIES or (paged >= 1 and framed >= 1)
 
@@ -295,7 +300,10 @@ def _entry_tail(
     for n, index in enumerate(pending[:_TAIL_LINES]):
         text = lines[index].text
         continues = (
-            n == 0 and shapes[end].paged and _page_first(lines[end]) and looks_like_heading(text)
+            n == 0
+            and shapes[end].paged
+            and _page_first(lines[end])
+            and looks_like_heading(_without_author(text))
         )
         teaser = _teaser_shaped(text) and starts_body(index)
         extra = text.startswith(("——", "—")) or teaser
@@ -303,6 +311,12 @@ def _entry_tail(
             break
         end = index
     return end
+
+
+def _without_author(text: str) -> str:
+    """`产力本身就是绿色生产力？ 胡兰德` → the title's part: an author after it aside."""
+    head, _, last = text.rpartition(" ")
+    return head if head and is_author_field(last) else text
 
 
 def _page_first(line: Line) -> bool:

@@ -54,6 +54,7 @@ _CN = regex.compile(r"CN\s*[:：]?\s*(\d{2}-\d{4}/[A-Z]{1,2})")
 _NAME_BEFORE_ISSUE = regex.compile(rf"^([\p{{Han}}·]{{2,12}})\s+(?={ISSUE_YEAR}\s*年)")
 _MAGAZINE_NAME = regex.compile(r"^[\p{Han}·]{2,12}$")
 _COVER_LINES = 4  # the name, its pinyin, a motto, the issue line
+_ABOVE_REACH = 8  # source lines: the name printed above the issue line, blank lines between
 _PERIOD_WORD = regex.compile(r"^(?:半月|双月|月|旬|周|季|双周|年)刊$")
 _CODE_SPACE = regex.compile(r"(?<=\b(?:ISSN|CN))(?=\d)")
 # A value ends at the next label, at a run of spaces (fields set apart by layout) or at the end.
@@ -209,6 +210,8 @@ def _magazine_name(
         ):
             return same_line.group(1)
         for previous in reversed(front[max(0, index - 3) : index]):
+            if line.first - previous.first > _ABOVE_REACH:
+                break  # printed elsewhere (the contents above a masthead printed last)
             name = _name_of(previous)
             if name and previous.first not in consumed:
                 return name
@@ -223,7 +226,10 @@ def _name_of(line: Line) -> str | None:
     """A line that can be a magazine's name: short Han text, letter-spaced or not; a motto
     of several words set apart by spaces is not one."""
     tokens = line.text.split()
-    if line.has(Tag.BULLET) or (is_phrase_line(line.text) and min(map(len, tokens)) > 1):
+    halves = len(tokens) == 2 and all(2 <= len(t) <= 3 for t in tokens)  # `华源 党风`
+    if line.has(Tag.BULLET) or (
+        is_phrase_line(line.text) and min(map(len, tokens)) > 1 and not halves
+    ):
         return None  # a column name; a motto of equal phrases (`凝心聚力 服务基层`)
     name = "".join(tokens)
     return name if _MAGAZINE_NAME.match(name) and not is_masthead_like(name) else None

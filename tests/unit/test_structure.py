@@ -34,6 +34,17 @@ def lines(*texts: str, front: bool = True) -> list[Line]:
 
 
 class TestMetadata:
+    def test_a_letter_spaced_name_over_its_latin_name_and_a_dotted_issue_line(self) -> None:
+        # `华 源 党 风` reads as two halves (`华源 党风`), not a motto of two phrases; a folio
+        # (`第2页`) after the contents is no entry, and the wrapped last entry keeps its tail.
+        issue = structure_of("name_in_halves.txt")
+        assert issue.meta.title == "华源党风"
+        assert [a.title for a in issue.articles] == [
+            "发展有实绩 天津出台创新举措",
+            "一颗红心为“红星”",
+            "如何理解新质生产力本身就是绿色生产力？",
+        ]
+
     def test_masthead_fields_and_issue_numbers(self) -> None:
         meta = structure_of("page_first.txt").meta
         assert meta.title == "示范党建周刊"  # printed letter-spaced as `示范 党建周刊`
