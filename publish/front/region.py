@@ -107,15 +107,19 @@ def _extend_back(lines: Sequence[Line], shapes: dict[int, Shape], order: list[in
     for k in range(position - 1, -1, -1):
         index = order[k]
         here = shapes[index]
-        if here.prose:
-            break
+        if here.prose and not is_notice(lines[index].text):
+            break  # running text above (a masthead's notice is no running text)
         if untitled and position - k <= _TITLE_LINES and len(lines[index].text) <= _TITLE_MAX:
             start = index
             continue
         neighbours = [shapes[order[m]] for m in (k - 1, k + 1) if 0 <= m < len(order)]
         value = len(lines[index].text) <= _VALUE_MAX and any(s.masthead for s in neighbours)
-        cover = position - k <= _COVER_LINES and _cover_like(lines[index], here)
-        if here.strong or value or cover:
+        near = position - k <= _COVER_LINES or k < _COVER_LINES  # by the anchor, or on top
+        cover = near and _cover_like(lines[index], here)
+        # `【要闻】标题` over `副题 / 作者 6`: an entry's first line, its page on the next.
+        below = shapes[order[k + 1]]
+        entry = bool(here.columns) and below.paged and len(lines[index].text) <= _TITLE_MAX
+        if here.strong or value or cover or entry:
             start = index
             continue
         break

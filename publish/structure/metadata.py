@@ -134,13 +134,28 @@ def _field_cells(front: list[Line]) -> list[tuple[Line, str]]:
     (`主编：付佳勇  副主编：谢璇 张丽杰`): a cell opens a field only when it has a label."""
     cells: list[tuple[Line, str]] = []
     for line in front:
-        parts = [p for p in _GAP.split(line.text) if p]
+        text = _label_unspaced(line.text)
+        parts = [p for p in _GAP.split(text) if p]
         labelled = [p for p in parts[1:] if _FIELD.match(p) or _GENERIC_FIELD.match(p)]
         if len(parts) < 2 or len(labelled) < len(parts) - 1 or not _FIELD.match(parts[0]):
-            cells.append((line, line.text))
+            cells.append((line, text))
             continue
         cells.extend((line, part) for part in parts)
     return cells
+
+
+_SPACED_START = regex.compile(r"^\p{Han}(?:[ \u3000]+\p{Han}){1,3}(?=[ \u3000:：/／]|$)")
+_WHOLE_LABEL = regex.compile(rf"(?:{MASTHEAD_LABELS})")
+
+
+def _label_unspaced(text: str) -> str:
+    """`主  管 中共和江市委` → `主管 中共和江市委`: a label letter-spaced to the width of the
+    longer ones (`总编辑`) is one label, not a one-character field and a wide gap."""
+    m = _SPACED_START.match(text)
+    if m is None:
+        return text
+    label = regex.sub(r"[ \u3000]+", "", m.group(0))
+    return label + text[m.end() :] if _WHOLE_LABEL.fullmatch(label) else text
 
 
 def masthead_notices(front: list[Line], consumed: frozenset[int]) -> tuple[str, ...]:

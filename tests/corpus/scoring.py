@@ -96,6 +96,8 @@ class IssueScore:
     order_ok: bool | None = None
     meta_fields: int = 0
     meta_right: int = 0
+    masthead_total: int = 0
+    masthead_right: int = 0
     articles: list[ArticleRecord] = field(default_factory=list)
     entries: list[EntryRecord] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)  # what went wrong, for reading
@@ -169,7 +171,19 @@ def score_issue(generated: Generated, issue: Any) -> IssueScore:
     if gold.single_column:
         score.order_ok = _order_kept(gold.articles, detected)
     _score_meta(score, gold.meta, issue.meta)
+    _score_masthead(score, gold.masthead, issue.meta.masthead)
     return score
+
+
+def _score_masthead(score: IssueScore, gold: list[tuple[str, str]], fields: Any) -> None:
+    """Masthead fields read with their label and whole value (`主  编 张三` → 主编: 张三)."""
+    read = {(f.label, loose(f.value)) for f in fields}
+    for label, value in gold:
+        score.masthead_total += 1
+        if (label, loose(value)) in read:
+            score.masthead_right += 1
+        else:
+            score.misses.append(f"masthead {label}: {value!r} not read")
 
 
 def _score_contents(score: IssueScore, generated: Generated, issue: Any) -> None:
@@ -249,6 +263,8 @@ class Totals:
     order_kept: int = 0
     meta_fields: int = 0
     meta_right: int = 0
+    masthead_total: int = 0
+    masthead_right: int = 0
 
     def add(self, s: IssueScore) -> None:
         self.issues += 1
@@ -256,7 +272,7 @@ class Totals:
             "titles_gold", "titles_found", "titles_matched", "sections_right", "bylines_right",
             "entries_total", "entries_parsed", "paragraphs_total", "paragraphs_exact",
             "breaks_total", "breaks_joined", "ends_total", "false_joins", "meta_fields",
-            "meta_right",
+            "meta_right", "masthead_total", "masthead_right",
         ):  # fmt: skip
             setattr(self, name, getattr(self, name) + getattr(s, name))
         if s.order_ok is not None:
@@ -277,6 +293,7 @@ class Totals:
             "false_joins": share(self.false_joins, self.ends_total),
             "order": share(self.order_kept, self.order_issues),
             "meta": share(self.meta_right, self.meta_fields),
+            "masthead": share(self.masthead_right, self.masthead_total),
         }
 
 
@@ -300,10 +317,11 @@ def table(scores: list[IssueScore]) -> str:
     out = []
     head = " ".join(f"{h[:8]:>8}" for h in HEADS)
     overall = totals(scores)
-    out.append(f"{'all':<36} {'n':>5} {head} {'order':>8} {'meta':>8}")
+    out.append(f"{'all':<36} {'n':>5} {head} {'order':>8} {'meta':>8} {'masthead':>8}")
     rates = overall.rates()
     out.append(
-        _row("", overall.issues, rates, HEADS) + f" {rates['order']:>8.3f} {rates['meta']:>8.3f}"
+        _row("", overall.issues, rates, HEADS)
+        + f" {rates['order']:>8.3f} {rates['meta']:>8.3f} {rates['masthead']:>8.3f}"
     )
     by_issue_dim: dict[str, dict[str, list[IssueScore]]] = defaultdict(lambda: defaultdict(list))
     for s in scores:

@@ -45,6 +45,15 @@ class TestMetadata:
             "如何理解新质生产力本身就是绿色生产力？",
         ]
 
+    def test_a_masthead_first_with_a_notice_and_an_entry_over_two_lines(self) -> None:
+        # The notice is no running text, and `【法治天地】标题` over its page line is an entry:
+        # the cover and masthead are front matter, not a cover editorial.
+        issue = structure_of("masthead_first_notice.txt")
+        assert issue.meta.title == "和江先锋"
+        assert issue.meta.price == "9.00元"
+        assert [a.kind.value for a in issue.articles] == ["article"] * 3
+        assert issue.contents[0].title.startswith("习近平：铸牢中华民族共同体意识")
+
     def test_masthead_fields_and_issue_numbers(self) -> None:
         meta = structure_of("page_first.txt").meta
         assert meta.title == "示范党建周刊"  # printed letter-spaced as `示范 党建周刊`
