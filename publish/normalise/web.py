@@ -15,6 +15,7 @@ from dataclasses import replace
 import regex
 
 from publish.data import word_list
+from publish.front.masthead import is_masthead_like
 from publish.lines import ChangeKind, Document, Line, LineKind, Tag
 from publish.normalise.document import NormaliseConfig, Outcome, Recorder, Sink
 from publish.text.chars import PROSE_PUNCT as _PROSE_PUNCT
@@ -267,7 +268,9 @@ def web_metadata(lines: Document, _config: NormaliseConfig) -> Outcome:
     out: list[Line] = []
     for index, line in enumerate(lines):
         metadata = line.kind is LineKind.TEXT and _is_web_metadata(line.text, index, issue=issue)
-        if metadata and not rec.vetoed(line):
+        # `责任编辑：张三  美术编辑：李四` in an issue's masthead is a field, not a web page's.
+        masthead = line.has(Tag.FRONT) and is_masthead_like(line.text)
+        if metadata and not masthead and not rec.vetoed(line):
             rec.change(line.first, ChangeKind.MARK, line.text, "")
             line = replace(line, kind=LineKind.META)
         out.append(line)

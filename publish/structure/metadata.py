@@ -10,6 +10,7 @@ from publish.front.masthead import (
     MASTHEAD_LABELS,
     is_issue_line,
     is_masthead_like,
+    is_notice,
     is_phrase_line,
 )
 from publish.lines import Line, LineKind, Tag
@@ -135,7 +136,9 @@ def _field_cells(front: list[Line]) -> list[tuple[Line, str]]:
     cells: list[tuple[Line, str]] = []
     for line in front:
         text = _label_unspaced(line.text)
-        parts = [p for p in _GAP.split(text) if p]
+        # The gap may have been closed to one space: a listed label with its colon after a
+        # space opens the next field (`主管：中共某市委 主办：中共某市委组织部`).
+        parts = [p for cell in _GAP.split(text) for p in _NEXT_LABEL.split(cell) if p]
         labelled = [p for p in parts[1:] if _FIELD.match(p) or _GENERIC_FIELD.match(p)]
         if len(parts) < 2 or len(labelled) < len(parts) - 1 or not _FIELD.match(parts[0]):
             cells.append((line, text))
@@ -144,6 +147,7 @@ def _field_cells(front: list[Line]) -> list[tuple[Line, str]]:
     return cells
 
 
+_NEXT_LABEL = regex.compile(rf"\s+(?=(?:{MASTHEAD_LABELS})\s*[:：])")
 _SPACED_START = regex.compile(r"^\p{Han}(?:[ \u3000]+\p{Han}){1,3}(?=[ \u3000:：/／]|$)")
 _WHOLE_LABEL = regex.compile(rf"(?:{MASTHEAD_LABELS})")
 
@@ -170,6 +174,8 @@ def masthead_notices(front: list[Line], consumed: frozenset[int]) -> tuple[str, 
 def _continues(current: _FieldBuilder, line: Line) -> bool:
     text = line.text
     if line.has(Tag.BULLET) or regex.search(r"\s\d{1,3}$|^\d{1,3}\s", text):
+        return False
+    if is_notice(text):  # `内部资料 免费交流` under the last field: a notice of its own
         return False
     if line.blank_before == 0:
         return len(text) <= 40

@@ -54,6 +54,15 @@ class TestMetadata:
         assert [a.kind.value for a in issue.articles] == ["article"] * 3
         assert issue.contents[0].title.startswith("习近平：铸牢中华民族共同体意识")
 
+    def test_masthead_fields_whose_gaps_closed_spaced_labels_and_a_notice(self) -> None:
+        fields = {f.label: f.value for f in structure_of("masthead_closed_gaps.txt").meta.masthead}
+        assert fields["主管"] == "中共示范市委"  # `主管：… 主办：…`: two fields on one line
+        assert fields["主办"] == "中共示范市委组织部"
+        assert (fields["总编辑"], fields["副总编辑"]) == ("雷梅峰", "高伟")
+        assert (fields["责任编辑"], fields["美术编辑"]) == ("董雯晨 王莉平", "白雨")
+        assert (fields["主编"], fields["定价"]) == ("肖玲璇", "5.00元")  # `主  编`: one label
+        assert fields["出版日期"] == "每月22日出版"  # the notice under it is not its value
+
     def test_masthead_fields_and_issue_numbers(self) -> None:
         meta = structure_of("page_first.txt").meta
         assert meta.title == "示范党建周刊"  # printed letter-spaced as `示范 党建周刊`
