@@ -87,7 +87,7 @@ def _under_listed_title(ctx: CueContext, i: int) -> bool:
 
 
 def _byline(ctx: CueContext, i: int) -> Start | None:
-    line, at = ctx.body[i], i + 1
+    at = i + 1
     if (nxt := ctx.line(at)) is not None and nxt.text.startswith(("——", "—")):
         at += 1  # a subtitle between the title and its byline
     nxt = ctx.line(at)
@@ -101,10 +101,13 @@ def _byline(ctx: CueContext, i: int) -> Start | None:
         and after is not None
         and not is_heading_line(after)
     )
+    # The whole title counts (`让机关党务干部“有为有位”` ⏎ `手上有招` over `黎珊博`).
+    first = title_from(ctx.body, i, ctx.taken, ctx.sections)
+    title = "".join(key(ctx.body[k].text) for k in range(first, i + 1))
     bare = (
         (bare_byline(nxt) or unit or is_affiliated_name(nxt.text))
         and key(nxt.text) not in ctx.sections  # `文化` is a column, not a Mr Wen
-        and len(key(line.text)) >= _TITLE_OVER_NAMES
+        and len(title) >= _TITLE_OVER_NAMES
     )
     if not (is_byline(nxt.text) or bare):
         return None
@@ -165,12 +168,23 @@ def _after_end(ctx: CueContext, i: int) -> Start | None:
     prev, nxt = ctx.line(i - 1), ctx.line(i + 1)
     if _under_listed_title(ctx, i) or nxt is None:
         return None
-    if is_heading_line(nxt) and not _signs_or_subtitles(nxt):
-        return None
     ended = prev is not None and ends_article(prev)
-    if ended or (prev is None and not ctx.has_contents):
+    if not (ended or (prev is None and not ctx.has_contents)):
+        return None
+    if not is_heading_line(nxt) or _signs_or_subtitles(nxt):
         return Start(head=i, title=(i, i), cue="after-end")
-    return None
+    if _KICKER.match(ctx.body[i].text.replace("·", "")) is None:
+        return None
+    # `警钟长鸣` ⏎ `贪欲不可纵` ⏎ `伸手必被捉` ⏎ `——…`: a column name over the title.
+    last = i + 1
+    while last - i < MAX_TITLE_LINES and (after := ctx.line(last + 1)) is not None:
+        if not is_heading_line(after) or _signs_or_subtitles(after) or bare_byline(after):
+            break
+        last += 1
+    following = ctx.line(last + 1)
+    if following is None or (is_heading_line(following) and not _signs_or_subtitles(following)):
+        return None  # headings all the way: no title over text found
+    return Start(head=i, title=(i + 1, last), cue="after-end")
 
 
 def _signs_or_subtitles(line: Line) -> bool:

@@ -704,3 +704,33 @@ def test_a_title_after_an_end_over_a_house_byline_starts_an_article() -> None:
     ]
     starts = cue_starts(body, taken=set(), has_contents=True)
     assert [(s.title, s.cue) for s in starts] == [((2, 2), "after-end")]
+
+
+def test_a_column_name_over_a_two_line_title_after_an_end_is_its_kicker() -> None:
+    from publish.structure.cues import cue_starts
+
+    body = [
+        Line("深入推进基层治理现代化，是一项长期而艰巨的任务。", (1,)),
+        Line("原文刊于《学习时报》", (2,)),
+        Line("警钟长鸣", (3,)),
+        Line("贪欲不可纵", (4,)),
+        Line("伸手必被捉", (5,)),
+        Line("——某某原主任严重违纪违法案剖析", (6,)),
+        Line("2007年，另一家造纸厂同样因长期向河流排放污水，被责令限期关停。", (7,)),
+    ]
+    starts = cue_starts(body, taken=set(), has_contents=True)
+    assert [(s.head, s.title, s.cue) for s in starts] == [(2, (3, 4), "after-end")]
+
+
+def test_a_short_last_title_line_over_a_name_counts_the_whole_title() -> None:
+    from publish.structure.cues import cue_starts
+
+    body = [
+        Line("以更加优质的税费服务助力天津经济社会高质量发展。", (1,)),
+        Line("让机关党务干部“有为有位”", (2,)),
+        Line("手上有招", (3,)),
+        Line("黎珊博", (4,)),
+        Line("在喜迎新中国成立75周年的重要节点，各级党组织扎实开展工作。", (5,)),
+    ]
+    starts = cue_starts(body, taken=set(), has_contents=True)
+    assert [(s.title, s.cue) for s in starts] == [((1, 2), "byline")]
