@@ -58,6 +58,16 @@ CORRECTIONS: Final[tuple[tuple[regex.Pattern[str], str, str], ...]] = (
     ),
     (regex.compile(r"(?<=作者|筆者)系(?=\p{Han})"), "係", "作者系…: the copula 係 (is), not 系"),
     (
+        regex.compile(r"(?<=[，,；;])系(?=\p{Han})(?![統列數主])"),
+        "係",
+        "，系天津口岸首次截獲: a clause opening with 系 is the copula 係 (not 系統, 系主任)",
+    ),
+    (
+        regex.compile(r"衝(?=[還抵銷帳賬減])"),
+        "沖",
+        "沖還貸, 沖抵, 沖銷: to offset an account is 沖; 衝 is to charge",
+    ),
+    (
         regex.compile(
             r"(?<![\d一二兩三四五六七八九十百千萬幾每這那數半單成整])隻(?=有|是|要|能|會)"
         ),
