@@ -47,7 +47,8 @@ _SLOGAN_PHRASE: Final = regex.compile(r"^\p{Han}{2,9}$")
 
 
 def unspaced(text: str) -> str:
-    """`副 总 编 李剑` → `副总编 李剑`, `主  编 张三` → `主编 张三` (for label matching)."""
+    """`副 总 编 李剑` → `副总编李剑`, `主  编 张三` → `主编张三`: for matching a label at the
+    start (the space before the value goes too; `label_unspaced` keeps it)."""
     return _LETTER_SPACED.sub("", text)
 
 
@@ -66,6 +67,19 @@ _LABEL_ALONE: Final = regex.compile(rf"^(?:{MASTHEAD_LABELS})\s*[:：]?$")
 def is_label_alone(text: str) -> bool:
     """A masthead label printed alone (`定价`, `主  编`): its value is on the next line."""
     return _LABEL_ALONE.match(unspaced(text).strip()) is not None
+
+
+_SPACED_START: Final = regex.compile(r"^\p{Han}(?:[ \u3000]+\p{Han}){1,3}(?=[ \u3000:：/／]|$)")
+
+
+def label_unspaced(text: str) -> str:
+    """`主  管 中共和江市委` → `主管 中共和江市委`: a label letter-spaced to the width of the
+    longer ones (`总编辑`) is one label, not a one-character field and a wide gap."""
+    m = _SPACED_START.match(text)
+    if m is None:
+        return text
+    label = regex.sub(r"[ \u3000]+", "", m.group(0))
+    return label + text[m.end() :] if _LABEL_ALONE.fullmatch(label) else text
 
 
 def is_issue_line(text: str) -> bool:

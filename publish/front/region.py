@@ -27,7 +27,7 @@ from publish.front.masthead import (
 from publish.lines import Line, LineKind
 from publish.text.chars import ends_sentence, fold_loose
 from publish.text.names import is_author_field
-from publish.text.shapes import looks_like_heading
+from publish.text.shapes import DECORATED_FOLIO, looks_like_heading
 
 _WINDOW: Final = 8  # text lines after a candidate anchor that must hold entries
 _MIN_ENTRIES: Final = 2
@@ -47,7 +47,6 @@ _PENDING_MAX: Final = 12  # unnumbered lines in a row: the body has begun
 _UNPAGED_MAX: Final = 60  # … unless the contents prints no page numbers at all
 _NAME_LINE: Final = regex.compile(r"^[\p{Han}·](?:\s?[\p{Han}·]){1,11}$")
 _LATIN_LINE: Final = regex.compile(r"^[A-Z][A-Z\s·.&-]{3,40}$")
-_FOLIO: Final = regex.compile(r"^(?:第\s*\d{1,3}\s*页|[-—–－~～·]+\s*\d{1,3}\s*[-—–－~～·]+)$")
 
 
 def _text_at(lines: Sequence[Line]) -> list[int]:
@@ -258,7 +257,7 @@ def _entries_follow(
     reach = order[position + 1 : position + 1 + _TEASER_REACH]
     following = [shapes[k] for k in reach]
     # A folio printed in the body (`第2页`, `— 2 —`) is a page number, but no entry.
-    paged = sum(shapes[k].paged and not _FOLIO.match(lines[k].text) for k in reach)
+    paged = sum(shapes[k].paged and not DECORATED_FOLIO.match(lines[k].text) for k in reach)
     framed = sum(s.section or s.masthead for s in following)  # columns, the masthead after it
     return paged >= _MIN_ENTRIES or (paged >= 1 and framed >= 1)
 

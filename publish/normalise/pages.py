@@ -24,16 +24,10 @@ from publish.normalise.document import (
 )
 from publish.text.chars import ISSUE_YEAR, PROSE_PUNCT, ends_sentence
 from publish.text.names import is_author_field
-from publish.text.shapes import SENTENCE_MARK, is_enumerated, looks_like_heading
+from publish.text.shapes import DECORATED_FOLIO, SENTENCE_MARK, is_enumerated, looks_like_heading
 
 # --- page furniture ------------------------------------------------------------------------------
 
-# `— 12 —`, `- 12 -`, `第12页`: a folio printed between the two halves of a broken paragraph.
-_DECORATED_FOLIO = regex.compile(
-    r"^(?:[-—–－~～·]+\s*\d{1,3}\s*[-—–－~～·]+|第\s*\d{1,3}\s*页)$"
-    # with OCR noise around the number: `·76.`, `82·`, `.89.`, `-4+`
-    r"|^(?:[-—–－~～·.]\s*\d{1,3}\s*[-—–－~～·.+]?|\d{1,3}\s*[-—–－~～·+])$"
-)
 _BARE_FOLIO = regex.compile(r"^\d{1,3}$")
 _MID_PARAGRAPH_MIN = 20  # a line this long that stops mid-sentence: its paragraph goes on
 # Exactly a magazine's name and an issue (`天津支部生活 2023年第11期（下半月）`), anywhere in the
@@ -46,7 +40,7 @@ _HEAD_SHAPE = regex.compile(rf"^[\p{{Han}}·]{{2,12}}\s*{_ISSUE}$|^{_ISSUE}\s*[\
 
 def _furniture_shaped(line: Line) -> bool:
     text = line.text.strip()
-    if _DECORATED_FOLIO.match(text) or _BARE_FOLIO.match(text) or _show_through(text):
+    if DECORATED_FOLIO.match(text) or _BARE_FOLIO.match(text) or _show_through(text):
         return True
     return len(text) <= 30 and _RUNNING_HEAD.search(text) is not None
 
@@ -120,7 +114,7 @@ def _is_page_furniture(
     if any(lines[index].has(tag) for tag in (Tag.FRONT, Tag.MASTHEAD, Tag.LEADER, Tag.TABLE)):
         return False  # contents and masthead lines: their numbers are page references
     text = lines[index].text.strip()
-    if _DECORATED_FOLIO.match(text) or _HEAD_SHAPE.match(text) or _all_components(text):
+    if DECORATED_FOLIO.match(text) or _HEAD_SHAPE.match(text) or _all_components(text):
         return True
     if _BARE_FOLIO.match(text) and _isolated_number(lines, index):
         return True  # a page number between paragraphs (a column of figures has neighbours)

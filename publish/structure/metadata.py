@@ -12,6 +12,7 @@ from publish.front.masthead import (
     is_masthead_like,
     is_notice,
     is_phrase_line,
+    label_unspaced,
 )
 from publish.lines import Line, LineKind, Tag
 from publish.model import Article, IssueMeta, MastheadField
@@ -135,7 +136,7 @@ def _field_cells(front: list[Line]) -> list[tuple[Line, str]]:
     (`主编：付佳勇  副主编：谢璇 张丽杰`): a cell opens a field only when it has a label."""
     cells: list[tuple[Line, str]] = []
     for line in front:
-        text = _label_unspaced(line.text)
+        text = label_unspaced(line.text)
         # The gap may have been closed to one space: a listed label with its colon after a
         # space opens the next field (`主管：中共某市委 主办：中共某市委组织部`).
         parts = [p for cell in _GAP.split(text) for p in _NEXT_LABEL.split(cell) if p]
@@ -148,18 +149,6 @@ def _field_cells(front: list[Line]) -> list[tuple[Line, str]]:
 
 
 _NEXT_LABEL = regex.compile(rf"\s+(?=(?:{MASTHEAD_LABELS})\s*[:：])")
-_SPACED_START = regex.compile(r"^\p{Han}(?:[ \u3000]+\p{Han}){1,3}(?=[ \u3000:：/／]|$)")
-_WHOLE_LABEL = regex.compile(rf"(?:{MASTHEAD_LABELS})")
-
-
-def _label_unspaced(text: str) -> str:
-    """`主  管 中共和江市委` → `主管 中共和江市委`: a label letter-spaced to the width of the
-    longer ones (`总编辑`) is one label, not a one-character field and a wide gap."""
-    m = _SPACED_START.match(text)
-    if m is None:
-        return text
-    label = regex.sub(r"[ \u3000]+", "", m.group(0))
-    return label + text[m.end() :] if _WHOLE_LABEL.fullmatch(label) else text
 
 
 def masthead_notices(front: list[Line], consumed: frozenset[int]) -> tuple[str, ...]:

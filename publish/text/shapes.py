@@ -12,6 +12,12 @@ import regex
 
 from publish.text.chars import NO_LINE_START, bracket_balance, ends_sentence, quote_balance
 
+# `— 12 —`, `- 12 -`, `第12页`: a folio printed in the text (between the halves of a broken
+# paragraph, after the contents); with OCR noise around the number: `·76.`, `82·`, `.89.`, `-4+`.
+DECORATED_FOLIO: Final = regex.compile(
+    r"^(?:[-—–－~～·]+\s*\d{1,3}\s*[-—–－~～·]+|第\s*\d{1,3}\s*页)$"
+    r"|^(?:[-—–－~～·.]\s*\d{1,3}\s*[-—–－~～·.+]?|\d{1,3}\s*[-—–－~～·+])$"
+)
 ENUMERATOR: Final = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]"
     r"|[（(][一二三四五六七八九十\d]{1,3}[）)]"
