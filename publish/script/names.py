@@ -24,7 +24,7 @@ import regex
 from publish.model import Issue
 from publish.script.engine import opencc, segmenter
 from publish.script.tables import surname_forms, surname_words
-from publish.script.words import cut
+from publish.script.words import by_characters, cut
 from publish.text.names import is_person_name, surnames
 
 
@@ -91,10 +91,9 @@ def _worth_keeping(name: str) -> bool:
     東升), and it is not a common word of the dictionary (周刊 is no name)."""
     if name[0] in protected_surnames():
         return True
-    if opencc("s2t", name) == "".join(opencc("s2t", ch) for ch in name):
+    if opencc("s2t", name) == by_characters(name):
         return False
-    tags = segmenter().tag(name)
-    return not (segmenter().has_word(name) and tags != [(name, "nr")])
+    return not segmenter().has_word(name) or segmenter().tag(name) == [(name, "nr")]
 
 
 def names_in_text(text: str) -> set[str]:

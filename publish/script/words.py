@@ -111,7 +111,7 @@ def _inner_spelling(word: str) -> str | None:
         else:
             parts.append(_default(word[i]))
             i += 1
-    if not found or opencc("s2t", word) != "".join(_default(ch) for ch in word):
+    if not found or opencc("s2t", word) != by_characters(word):
         return None
     return "".join(parts)
 
@@ -127,7 +127,7 @@ def _tiled_spelling(word: str) -> str | None:
     itself one of OpenCC's phrase entries is OpenCC's, and so is a word OpenCC converts
     character by character (夸夸其谈 → 誇誇其談: no phrase to mend, and a lexicon part, 夸夸,
     is no better evidence than OpenCC's table)."""
-    if word in multiword() or opencc("s2t", word) == "".join(map(_default, word)):
+    if word in multiword() or opencc("s2t", word) == by_characters(word):
         return None
     pieces = frozenset(segmenter().cut_for_search(word, False)) - {word}
     spellings = _fewest_parts(word, pieces)
@@ -154,6 +154,11 @@ def _fewest_parts(word: str, pieces: frozenset[str]) -> set[str]:
             made = {head + spelled for head in best[start][1]}
             best[end] = (count, made if count < best[end][0] else best[end][1] | made)
     return best[len(word)][1]
+
+
+def by_characters(text: str) -> str:
+    """The text converted character by character (no phrase entry: OpenCC's default forms)."""
+    return "".join(map(_default, text))
 
 
 @cache
